@@ -1,0 +1,51 @@
+# Chợ Số OCOP — the two commands: `make run` and `make test`.
+# Needs only Python 3.11+, make and git. Everything lands in .venv/ and var/.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-dev migrate seed messages lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+var:
+	mkdir -p var/media
+
+## run: install, migrate, seed demo data, serve http://127.0.0.1:8000/ on the embedded defaults
+run: install var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## test: install and run the whole suite (SQLite and eager Celery unless DATABASE_URL / CELERY_BROKER_URL are set)
+test: install-dev var
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## messages: refresh the Vietnamese catalogue and compile it (needs GNU gettext)
+messages: install-dev
+	flock var/.messages.lock sh -c '$(BIN)/python manage.py makemessages -l vi --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=var --ignore=tests --ignore=bench && $(BIN)/python manage.py compilemessages -l vi --ignore=.venv'
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+bench: install-dev
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var/db.sqlite3* staticfiles

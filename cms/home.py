@@ -1,0 +1,96 @@
+"""The home page's live sections (`cms.models.home_sections`): featured products and
+stores (editors' choice, else the best: OCOP stars then reviews), a band of programme
+figures, the latest news and the starter course. A fixed number of queries whatever the
+amount of data: every list is one query plus fixed prefetches."""
+
+from django.db.models import Avg, Count, F, OuterRef, Prefetch, Q, Subquery
+from wagtail.images import get_image_model
+
+from cms.program.figures import Scope
+from cms.program.figures.catalogue import ocop_figures, store_figures
+from cms.program.figures.sellers import training_figures
+from cms.program.periods import preset_period
+from marketplace.models import Product, Store
+from marketplace.selectors import LOGO_RENDITIONS, photos_prefetch
+
+PRODUCTS_SHOWN = 8
+STORES_SHOWN = 6
+NEWS_SHOWN = 3
+NEWS_COVER = "fill-640x360|format-webp"  # as in templates/cms/news/card.html
+
+
+def build_home_sections(page) -> dict:
+    return {
+        "products": {"template": "cms/home/products.html", "products": featured_products(page)},
+        "figures": {"template": "cms/home/figures.html", **programme_band()},
+        "stores": {"template": "cms/home/stores.html", "stores": featured_stores(page)},
+        "news": {"template": "cms/home/news.html", **latest_news()},
+        "course": {"template": "cms/home/course.html", "course": starter_course()},
+    }
+
+
+def product_cards(queryset):
+    """Everything the catalogue's product card shows (templates/marketplace/_product_card.html)
+    plus the rating, in one query and the catalogue's photo prefetch (with renditions)."""
+    return (queryset.with_ocop_stars().select_related("store")
+            .annotate(rating=Avg("reviews__rating"), review_count=Count("reviews"))
+            .prefetch_related(photos_prefetch()))
+
+
+def featured_products(page) -> list:
+    from cms.models import HomeFeaturedProduct
+
+    chosen = HomeFeaturedProduct.objects.filter(page=page)
+    order = chosen.filter(product=OuterRef("pk")).values("sort_order")[:1]
+    picked = list(product_cards(Product.objects.published().filter(pk__in=chosen.values("product_id")))
+                  .annotate(feature_order=Subquery(order)).order_by("feature_order", "pk")[:PRODUCTS_SHOWN])
+    if picked:
+        return picked
+    return list(product_cards(Product.objects.published().in_stock())
+                .order_by(F("ocop_stars").desc(nulls_last=True), F("rating").desc(nulls_last=True),
+                          "-published_at", "-pk")[:PRODUCTS_SHOWN])
+
+
+def store_cards(queryset):
+    online = Q(products__status=Product.Status.PUBLISHED)
+    logos = get_image_model().objects.prefetch_renditions(*LOGO_RENDITIONS)
+    return (queryset.prefetch_related(Prefetch("logo", queryset=logos))
+            .annotate(products_online=Count("products", filter=online, distinct=True),
+                      rating=Avg("products__reviews__rating")))
+
+
+def featured_stores(page) -> list:
+    from cms.models import HomeFeaturedStore
+
+    chosen = HomeFeaturedStore.objects.filter(page=page)
+    order = chosen.filter(store=OuterRef("pk")).values("sort_order")[:1]
+    picked = list(store_cards(Store.objects.active().filter(pk__in=chosen.values("store_id")))
+                  .annotate(feature_order=Subquery(order)).order_by("feature_order", "pk")[:STORES_SHOWN])
+    if picked:
+        return picked
+    return list(store_cards(Store.objects.active()).filter(products_online__gt=0)
+                .order_by(F("rating").desc(nulls_last=True), "-products_online", "name")[:STORES_SHOWN])
+
+
+def programme_band() -> dict:
+    """Stores live, OCOP products online, sellers trained: the programme's headline."""
+    scope = Scope(period=preset_period("year"))
+    return {"stores_live": store_figures(scope)["live"], "ocop_online": ocop_figures(scope)["online"],
+            "training": training_figures(scope)}
+
+
+def latest_news() -> dict:
+    from cms.news import NewsIndexPage, NewsPage
+
+    return {
+        "articles": list(NewsPage.objects.live().public().order_by("-date", "-pk").prefetch_related(
+            Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(NEWS_COVER)))[:NEWS_SHOWN]),
+        "index": NewsIndexPage.objects.live().first(),
+    }
+
+
+def starter_course():
+    from training.models import CoursePage
+
+    return CoursePage.objects.live().public().filter(required_for_onboarding=True).select_related(
+        "cover_image").order_by("path").first()

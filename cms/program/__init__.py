@@ -1,0 +1,1 @@
+"""The programme dashboard (/program/): figures by period and province for officers."""

@@ -1,0 +1,138 @@
+"""The dashboard's tables: one definition feeds the HTML page and the CSV export
+(`?format=csv&table=<key>`). Cells hold raw values; HTML formats them (đồng, %),
+CSV keeps plain numbers so spreadsheets can compute with them."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from cms.program.figures import Dashboard
+from core import divisions
+from core.money import format_vnd
+
+PAYMENT_METHODS = {
+    "cod": _("Cash on delivery"),
+    "stripe": _("Card"),
+    "vietqr": _("Bank transfer (VietQR)"),
+}
+
+
+@dataclass
+class Column:
+    label: str
+    kind: str = "int"  # text | int | vnd | pct | rating | date
+
+    def display(self, value) -> str:
+        if value is None:
+            return "—"
+        if self.kind == "vnd":
+            return format_vnd(value)
+        if self.kind == "pct":
+            return f"{value:.1f} %".replace(".", ",")
+        if self.kind == "rating":
+            return f"{value:.2f}".replace(".", ",")
+        if self.kind == "date":
+            return value.strftime("%d/%m/%Y")
+        if self.kind == "int":
+            return f"{value:,}".replace(",", ".")
+        return str(value)
+
+    def raw(self, value):
+        if value is None:
+            return ""
+        return value.isoformat() if self.kind == "date" else value
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    columns: list[Column]
+    rows: list[list] = field(default_factory=list)
+
+    def display_rows(self) -> list[list[str]]:
+        return [[c.display(v) for c, v in zip(self.columns, row, strict=True)] for row in self.rows]
+
+    def csv_rows(self) -> list[list]:
+        return [[str(c.label) for c in self.columns]] + [
+            [c.raw(v) for c, v in zip(self.columns, row, strict=True)] for row in self.rows]
+
+
+@dataclass
+class FigureTable(Table):
+    """Label/value rows where each value has its own kind (đồng, %, count)."""
+
+    kinds: list[str] = field(default_factory=list)
+
+    def display_rows(self) -> list[list[str]]:
+        return [[str(label), Column("", kind).display(value)] for (label, value), kind in zip(self.rows, self.kinds,
+                                                                                           strict=True)]
+
+    def csv_rows(self) -> list[list]:
+        return [[str(c.label) for c in self.columns]] + [[str(label), "" if value is None else value]
+                                                           for label, value in self.rows]
+
+
+def payment_label(method: str) -> str:
+    return str(PAYMENT_METHODS.get(method, method))
+
+
+def build_tables(d: Dashboard) -> dict[str, Table]:
+    tables = [
+        FigureTable("summary", _("Key figures"), [Column(_("Figure"), "text"), Column(_("Value"), "text")],
+                    *_summary(d)),
+        Table("applications", _("Seller applications by state"),
+              [Column(_("State"), "text"), Column(_("Applications"))],
+              [[row["label"], row["count"]] for row in d.applications["by_state"]]),
+        Table("ocop", _("OCOP products online by stars"), [Column(_("Stars"), "text"), Column(_("Products"))],
+              [[f"{stars}★", n] for stars, n in d.ocop["by_stars"].items()]),
+        Table("payments", _("Orders and sales by payment method"),
+              [Column(_("Payment method"), "text"), Column(_("Orders")), Column(_("Sales value (VND)"), "vnd"),
+               Column(_("Share of orders"), "pct")],
+              [[payment_label(m["method"]), m["orders"], m["sales"], m["share"]] for m in d.payments["methods"]]),
+        Table("groups", _("Top product groups"),
+              [Column(_("Product group"), "text"), Column(_("Sales value (VND)"), "vnd"),
+               Column(_("Products online"))],
+              [[g["name"], g["sales"], g["products_online"]] for g in d.groups]),
+        Table("weekly", _("Week by week"),
+              [Column(_("Week of"), "date"), Column(_("Applications submitted")), Column(_("Stores gone live")),
+               Column(_("Products published")), Column(_("Orders")), Column(_("Sales value (VND)"), "vnd")],
+              [[monday, d.weekly["applications"][monday], d.weekly["stores_went_live"][monday],
+                d.weekly["products_published"][monday], *d.weekly["sales"][monday]]
+               for monday in d.scope.period.week_starts()]),
+        Table("provinces", _("Provinces compared"),
+              [Column(_("Province"), "text"), Column(_("Stores live")), Column(_("Products online")),
+               Column(_("OCOP products online")), Column(_("Orders")), Column(_("Sales value (VND)"), "vnd")],
+              _province_rows(d)),
+    ]
+    return {t.key: t for t in tables}
+
+
+def _province_rows(d: Dashboard) -> list[list]:
+    rows = []
+    for code, row in d.provinces.items():
+        rows.append([divisions.province_name(code), row.get("stores_live", 0), row.get("products_online", 0),
+                     row.get("ocop_online", 0), row.get("orders", 0), row.get("sales", 0)])
+    rows.sort(key=lambda r: (-r[5], -r[1], r[0]))
+    return rows
+
+
+def _summary(d: Dashboard) -> tuple[list[list], list[str]]:
+    figures = [
+        (_("Stores live"), d.stores["live"], "int"),
+        (_("Stores gone live in the period"), d.stores["went_live"], "int"),
+        (_("Products online"), d.products["published"], "int"),
+        (_("Products published in the period"), d.products["published_in_period"], "int"),
+        (_("OCOP products online"), d.ocop["online"], "int"),
+        (_("Share of OCOP-certified products online (%)"), d.ocop["share"], "pct"),
+        (_("Sellers"), d.training["sellers"], "int"),
+        (_("Sellers trained (starter course completed)"), d.training["trained"], "int"),
+        (_("Share of sellers trained (%)"), d.training["share"], "pct"),
+        (_("Seller applications submitted in the period"), d.applications["submitted_in_period"], "int"),
+        (_("Orders"), d.payments["orders"], "int"),
+        (_("Sales value (VND)"), d.payments["sales"], "vnd"),
+        (_("Share of cashless orders (%)"), d.payments["cashless_share"], "pct"),
+        (_("Average review"), d.reviews["average"], "rating"),
+        (_("Reviews written"), d.reviews["count"], "int"),
+    ]
+    return [[label, value] for label, value, _kind in figures], [kind for _label, _value, kind in figures]

@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from config.api import api
+from core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("onboarding.urls.accounts")),
+    path("onboarding/", include("onboarding.urls.onboarding")),
+    path("", include("marketplace.urls.catalog")),
+    path("seller/", include("marketplace.urls.seller")),
+    path("", include("marketplace.orders.urls")),
+    path("payments/", include("marketplace.payments.urls")),
+    path("certificates/", include("training.urls")),
+    path("search/", include("search.urls")),
+    path("api/v1/", api.urls),
+    path("", include("cms.urls")),
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail's page tree serves everything else (/, /training/, standard pages): keep it last.
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,33 @@
+"""Vietnamese text folding: the one function search, slugs and sorting share.
+
+NFC-normalise, strip tone and vowel marks, map đ→d, lower-case: "Nước mắm Phú Quốc"
+folds to "nuoc mam phu quoc". Buyers type without diacritics on phones; everything that
+compares Vietnamese text compares folded forms.
+"""
+
+import re
+import unicodedata
+
+from django.utils.text import slugify
+
+_NON_WORD = re.compile(r"[^\w\s-]", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Return `text` lower-cased with Vietnamese diacritics removed."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text).replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+def vietnamese_slugify(text: str, max_length: int = 80) -> str:
+    """An ASCII slug from Vietnamese text: "Mật ong Bạc Hà" → "mat-ong-bac-ha"."""
+    return slugify(fold(text))[:max_length].strip("-")
+
+
+def fold_tokens(text: str) -> list[str]:
+    """Folded words of `text`, punctuation dropped: the unit of the database search."""
+    return _NON_WORD.sub(" ", fold(text)).split()

@@ -1,0 +1,1 @@
+"""Forms of the public catalogue and of the seller dashboard."""

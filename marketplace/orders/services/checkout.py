@@ -1,0 +1,84 @@
+"""Placing an order: one checkout → one order per store and one payment, stock reserved
+under row locks in one transaction."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+
+from core.cache import bump_catalogue_version
+from marketplace.models import Product, Store
+from marketplace.orders.checkout import CheckoutContext, DeliveryDetails
+from marketplace.orders.exceptions import EmptyCart, OutOfStock
+from marketplace.orders.models import Order, OrderEvent, OrderLine
+from marketplace.orders.services.notifications import order_notify
+from marketplace.orders.services.orders import record_event
+from marketplace.payments import gateway
+from marketplace.payments.models import Payment
+
+
+def _reserve(context: CheckoutContext) -> dict[int, Product]:
+    """Lock the products in primary-key order (two checkouts never wait on each other in
+    a cycle), re-check availability under the lock, then decrement. A plain F() update
+    without the re-check oversells the last unit (RELIABILITY 1)."""
+    wanted = {line.product.pk: line.quantity for line in context.lines}
+    locked = {p.pk: p for p in Product.objects.select_for_update().filter(pk__in=wanted).order_by("pk")}
+    active_stores = set(Store.objects.filter(pk__in={p.store_id for p in locked.values()},
+                                             status=Store.Status.ACTIVE).values_list("pk", flat=True))
+    shortages = []
+    for line in context.lines:
+        product = locked.get(line.product.pk)
+        if product is None or product.status != Product.Status.PUBLISHED or product.store_id not in active_stores:
+            shortages.append((line.product.name, 0))
+        elif product.stock < line.quantity:
+            shortages.append((product.name, product.stock))
+    if shortages:
+        raise OutOfStock(shortages)
+    for product_id in sorted(wanted):
+        Product.objects.filter(pk=product_id).update(stock=models.F("stock") - wanted[product_id])
+    # update() sends no post_save: tell the anonymous page cache that stock changed.
+    transaction.on_commit(bump_catalogue_version)
+    return locked
+
+
+def _order_number(order: Order) -> str:
+    """Human number: "OC-2611-000123" (year, month, then the id)."""
+    return f"OC-{timezone.localtime(order.created_at):%y%m}-{order.pk:06d}"
+
+
+@transaction.atomic
+def checkout_place(*, context: CheckoutContext, details: DeliveryDetails, method: str, buyer) -> Payment:
+    """Create the payment and one order per store; nothing is saved if any line is short.
+    Prices are taken from the locked rows, not from what the cart page showed."""
+    if context.is_empty:
+        raise EmptyCart("empty cart")
+    locked = _reserve(context)
+    provider = gateway.get_provider(method)
+    shipping = settings.ORDERS_SHIPPING_FEE_VND
+    totals = {g.store.pk: sum(locked[line.product.pk].price * line.quantity for line in g.lines) + shipping
+              for g in context.groups}
+    payment = gateway.payment_create(method=method, amount=sum(totals.values()), email=details.email,
+                                     stores=[g.store for g in context.groups])
+    expires_at = gateway.payment_deadline(method=method)
+    buyer = buyer if buyer is not None and buyer.is_authenticated else None
+    for group in context.groups:
+        subtotal = totals[group.store.pk] - shipping
+        order = Order(store=group.store, buyer=buyer, payment=payment, email=details.email,
+                      contact_name=details.contact_name, phone=details.phone, province_code=details.province_code,
+                      ward_code=details.ward_code, street=details.street, status=provider.initial_order_status,
+                      subtotal=subtotal, shipping_fee=shipping, total=subtotal + shipping, expires_at=expires_at,
+                      number="T" + secrets.token_hex(9))
+        order.full_clean()
+        order.save()
+        order.number = _order_number(order)
+        order.save(update_fields=["number"])
+        OrderLine.objects.bulk_create([
+            OrderLine(order=order, product=locked[line.product.pk], product_name=locked[line.product.pk].name,
+                      sku=locked[line.product.pk].sku, unit_price=locked[line.product.pk].price,
+                      quantity=line.quantity)
+            for line in group.lines])
+        record_event(order=order, action=OrderEvent.Action.PLACED, actor=buyer)
+        if not provider.redirects:  # placed for good now (cash, bank transfer); card: once paid
+            order_notify(order=order, step=OrderEvent.Action.PLACED)
+    return payment

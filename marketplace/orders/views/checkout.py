@@ -1,0 +1,76 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from marketplace.orders.checkout import DeliveryDetails, build_checkout_context
+from marketplace.orders.exceptions import OrderError
+from marketplace.orders.forms import CheckoutForm
+from marketplace.orders.services.cart import Cart
+from marketplace.orders.services.checkout import checkout_place
+from marketplace.payments import gateway
+from marketplace.payments.exceptions import PaymentError
+from marketplace.payments.models import Payment
+
+
+def _initial(request) -> dict:
+    user = request.user
+    if not user.is_authenticated:
+        return {"method": "cod"}
+    return {"email": user.email, "contact_name": getattr(user, "full_name", ""),
+            "phone": getattr(user, "phone", ""), "method": "cod"}
+
+
+def checkout(request):
+    cart = Cart(request)
+    context = build_checkout_context(cart.quantities())
+    if context.is_empty:
+        messages.info(request, _("Your cart is empty."))
+        return redirect("orders:cart")
+    status = 200
+    stores = [group.store for group in context.groups]
+    if request.method == "POST" and "show_wards" in request.POST:
+        # Step one of the address without JavaScript: redisplay with this province's wards.
+        form = CheckoutForm(initial={k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"},
+                            stores=stores)
+    elif request.method == "POST":
+        form = CheckoutForm(request.POST, stores=stores)
+        if form.is_valid():
+            data = form.cleaned_data
+            details = DeliveryDetails(email=data["email"], contact_name=data["contact_name"].strip(),
+                                      phone=data["phone"], province_code=data["province_code"],
+                                      ward_code=data["ward_code"], street=data["street"].strip())
+            try:
+                payment = checkout_place(context=context, details=details, method=data["method"], buyer=request.user)
+            except (OrderError, PaymentError) as exc:
+                form.add_error(None, str(exc))
+                status = 409
+            else:
+                cart.clear()
+                return _after_placing(request, payment)
+        else:
+            status = 422
+    else:
+        form = CheckoutForm(initial=_initial(request), stores=stores)
+    card_available = any(p.redirects for p in gateway.available_methods())
+    no_transfer = gateway.stores_refused(gateway.get_provider("vietqr"), stores)
+    return render(request, "orders/checkout.html", {"checkout": context, "form": form, "no_transfer": no_transfer,
+                                                     "card_available": card_available}, status=status)
+
+
+def _after_placing(request, payment: Payment):
+    thanks = redirect("orders:placed", reference=payment.reference)
+    try:
+        url = gateway.start_payment(payment=payment)
+    except PaymentError:
+        messages.error(request, _("The card payment page could not be opened. Your order is kept: try again below."))
+        return thanks
+    return redirect(url) if url else thanks
+
+
+def checkout_placed(request, reference):
+    """The confirmation page. Its address holds the payment's random reference, so only the
+    person who placed the order (and its e-mail) knows it."""
+    payment = get_object_or_404(Payment, reference=reference)
+    orders = list(payment.orders.select_related("store").prefetch_related("lines").order_by("pk"))
+    return render(request, "orders/placed.html", {"payment": payment, "orders": orders,
+                                                   "can_pay": payment.status == Payment.Status.PENDING})

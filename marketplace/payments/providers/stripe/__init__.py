@@ -1,0 +1,1 @@
+"""Stripe: the only package that imports the `stripe` SDK."""

@@ -1,0 +1,56 @@
+"""Public catalogue: /products/, /products/<slug>/, /stores/, /stores/<slug>/.
+
+Only published products of active stores are public; anything else answers 404.
+"""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from marketplace import selectors
+from marketplace.forms.catalogue import CatalogueFilterForm, StoreFilterForm
+from marketplace.orders.selectors import product_reviews
+
+PER_PAGE = 24
+
+
+def _page(request, queryset, per_page=PER_PAGE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def product_list(request):
+    form = CatalogueFilterForm(request.GET or None)
+    if form.is_bound:
+        form.is_valid()
+    page = _page(request, selectors.product_list(form.filters()))
+    return render(request, "marketplace/product_list.html", {"form": form, "page_obj": page})
+
+
+def product_detail(request, slug):
+    product = selectors.product_detail(slug)
+    if product is None:
+        raise Http404
+    certificate = selectors.product_certificate(product) if product.ocop_stars else None
+    return render(request, "marketplace/product_detail.html", {
+        "product": product, "store": product.store, "photos": list(product.photos.all()),
+        "certificate": certificate, "related": selectors.related_products(product),
+        "reviews_context": product_reviews(product),
+    })
+
+
+def store_list(request):
+    form = StoreFilterForm(request.GET or None)
+    province = form.cleaned_data.get("province") if form.is_bound and form.is_valid() else None
+    page = _page(request, selectors.public_stores(province))
+    return render(request, "marketplace/store_list.html", {"form": form, "page_obj": page})
+
+
+def store_detail(request, slug):
+    store = selectors.store_detail(slug)
+    if store is None:
+        raise Http404
+    form = CatalogueFilterForm(request.GET or None)
+    if form.is_bound:
+        form.is_valid()
+    page = _page(request, selectors.product_list(form.filters(store=store)))
+    return render(request, "marketplace/store_detail.html", {"store": store, "form": form, "page_obj": page})

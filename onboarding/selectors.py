@@ -1,0 +1,185 @@
+"""Reads of onboarding: who may see which application, document or certificate.
+
+Every lookup by id goes through here and answers `Http404` when the user may not see the
+object, so another applicant's application looks exactly like one that does not exist.
+"""
+
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+
+from onboarding.groups import PROGRAMME_OFFICERS, user_in_group
+from onboarding.models import (
+    OPEN_STATUSES,
+    ApplicationCertificate,
+    ApplicationDocument,
+    ApplicationStatus,
+    OfficerScope,
+    SellerApplication,
+)
+
+
+def is_programme_officer(user) -> bool:
+    """Superusers count as officers (they may do everything)."""
+    return user_in_group(user, PROGRAMME_OFFICERS)
+
+
+def officer_province_codes(user) -> set[int] | None:
+    """The provinces `user` reviews: `None` for every province (superusers, and officers
+    without an OfficerScope row), otherwise the set of province codes (possibly empty).
+    Non-officers get an empty set. The programme dashboard uses the same rule."""
+    if not user.is_authenticated:
+        return set()
+    if user.is_superuser:
+        return None
+    if not is_programme_officer(user):
+        return set()
+    scope = OfficerScope.objects.filter(user=user).values_list("province_codes", flat=True).first()
+    if scope is None:
+        return None
+    return {int(code) for code in scope}
+
+
+def officer_covers_province(user, province_code: int | None) -> bool:
+    codes = officer_province_codes(user)
+    if codes is None:
+        return is_programme_officer(user)
+    return province_code is not None and int(province_code) in codes
+
+
+# --- applicants --------------------------------------------------------------------------
+
+def current_application(user) -> SellerApplication | None:
+    """The applicant's open application (draft, in review, sent back or approved), if any."""
+    if not user.is_authenticated:
+        return None
+    return SellerApplication.objects.filter(applicant=user, status__in=OPEN_STATUSES).first()
+
+
+def latest_application(user) -> SellerApplication | None:
+    """The open application, else the most recent rejected one."""
+    if not user.is_authenticated:
+        return None
+    return current_application(user) or SellerApplication.objects.filter(applicant=user).order_by("-pk").first()
+
+
+def application_for_applicant(user, pk: int) -> SellerApplication:
+    try:
+        return SellerApplication.objects.for_applicant(user).get(pk=pk)
+    except SellerApplication.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def application_detail(application: SellerApplication) -> SellerApplication:
+    """Reload with what the detail pages show, in a fixed number of queries."""
+    return (SellerApplication.objects.select_related("applicant", "store")
+            .prefetch_related("categories", "documents", "certificates",
+                              Prefetch("events", queryset=_events()))
+            .get(pk=application.pk))
+
+
+def _events():
+    from onboarding.models import ApplicationEvent
+
+    return ApplicationEvent.objects.select_related("actor")
+
+
+# --- officers ----------------------------------------------------------------------------
+
+def applications_for_officer(user, *, province_code: int | None = None, status: str = "", producer_type: str = ""):
+    """The review queue: applications (not drafts) in the officer's provinces, filtered."""
+    if not is_programme_officer(user):
+        return SellerApplication.objects.none()
+    qs = (SellerApplication.objects.exclude(status=ApplicationStatus.DRAFT)
+          .in_provinces(officer_province_codes(user))
+          .select_related("applicant")
+          .annotate(document_count=Count("documents", distinct=True),
+                    pending_certificates=Count("certificates", distinct=True,
+                                               filter=Q(certificates__status=ApplicationCertificate.Status.PENDING))))
+    if province_code:
+        qs = qs.filter(province_code=province_code)
+    if status:
+        qs = qs.filter(status=status)
+    if producer_type:
+        qs = qs.filter(producer_type=producer_type)
+    return qs.order_by("submitted_at", "pk")
+
+
+def application_for_officer(user, pk: int) -> SellerApplication:
+    """An application (not a draft) in the officer's provinces, or 404."""
+    if not is_programme_officer(user):
+        raise Http404
+    try:
+        application = (SellerApplication.objects.exclude(status=ApplicationStatus.DRAFT)
+                       .in_provinces(officer_province_codes(user)).get(pk=pk))
+    except SellerApplication.DoesNotExist as exc:
+        raise Http404 from exc
+    return application_detail(application)
+
+
+def pending_ocop_certificates_for_officer(user):
+    """Certificates sellers added on their products, waiting for verification."""
+    from marketplace.models import OcopCertificate
+
+    if not is_programme_officer(user):
+        return OcopCertificate.objects.none()
+    qs = (OcopCertificate.objects.filter(status=OcopCertificate.Status.PENDING)
+          .select_related("product", "product__store").order_by("created_at", "pk"))
+    codes = officer_province_codes(user)
+    if codes is not None:
+        qs = qs.filter(product__store__province_code__in=codes)
+    return qs
+
+
+def ocop_certificate_for_officer(user, pk: int):
+    from marketplace.models import OcopCertificate
+
+    if not is_programme_officer(user):
+        raise Http404
+    qs = OcopCertificate.objects.select_related("product", "product__store")
+    codes = officer_province_codes(user)
+    if codes is not None:
+        qs = qs.filter(product__store__province_code__in=codes)
+    try:
+        return qs.get(pk=pk)
+    except OcopCertificate.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+# --- private files -----------------------------------------------------------------------
+
+def _may_see_application(user, application: SellerApplication) -> bool:
+    if not user.is_authenticated:
+        return False
+    if application.applicant_id == user.pk:
+        return True
+    return (application.status != ApplicationStatus.DRAFT
+            and officer_covers_province(user, application.province_code))
+
+
+def document_for_user(user, pk: int) -> ApplicationDocument:
+    document = ApplicationDocument.objects.select_related("application").filter(pk=pk).first()
+    if document is None or not _may_see_application(user, document.application):
+        raise Http404
+    return document
+
+
+def declared_certificate_for_user(user, pk: int) -> ApplicationCertificate:
+    certificate = ApplicationCertificate.objects.select_related("application").filter(pk=pk).first()
+    if certificate is None or not certificate.scan or not _may_see_application(user, certificate.application):
+        raise Http404
+    return certificate
+
+
+def ocop_scan_for_user(user, pk: int):
+    """A product certificate's scan: for the store's members and the officers of its province."""
+    from marketplace.models import OcopCertificate, Store
+
+    certificate = OcopCertificate.objects.select_related("product__store").filter(pk=pk).first()
+    if certificate is None or not certificate.scan or not user.is_authenticated:
+        raise Http404
+    store = certificate.product.store
+    if Store.objects.for_user(user).filter(pk=store.pk).exists():
+        return certificate
+    if officer_covers_province(user, store.province_code):
+        return certificate
+    raise Http404

@@ -1,0 +1,122 @@
+"""Programme officers' decisions: approve (creating the store), request changes, reject,
+and verify or refuse OCOP certificates (declared on applications or added on products).
+
+Every service checks that the officer covers the application's province: the admin views
+404 before reaching here, scripts and tests get NotAllowed.
+"""
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.text import vietnamese_slugify
+from marketplace.models import OcopCertificate, Store, StoreMember
+from onboarding import groups
+from onboarding.exceptions import NotAllowed
+from onboarding.models import ApplicationCertificate, ApplicationStatus, SellerApplication
+from onboarding.selectors import officer_covers_province
+from onboarding.services.transitions import application_transition
+from onboarding.steps import REVIEW_FIELDS
+
+
+def _check_officer(officer, province_code) -> None:
+    if not officer_covers_province(officer, province_code):
+        raise NotAllowed(_("You do not review applications from this province."))
+
+
+def unique_store_slug(name: str) -> str:
+    base = vietnamese_slugify(name, max_length=150) or "cua-hang"
+    slug, n = base, 1
+    while Store.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def store_create_for_application(application: SellerApplication) -> Store:
+    """The draft store of an approved application, owned by its applicant."""
+    name = application.trading_name or application.legal_name
+    store = Store(name=name, slug=unique_store_slug(name), producer_type=application.producer_type,
+                  province_code=application.province_code, ward_code=application.ward_code,
+                  street=application.street, phone=application.representative_phone, status=Store.Status.DRAFT)
+    store.full_clean()
+    store.save()
+    StoreMember.objects.create(store=store, user=application.applicant, role=StoreMember.Role.OWNER)
+    return store
+
+
+@transaction.atomic
+def application_approve(*, application: SellerApplication, officer, note: str = "") -> SellerApplication:
+    """Approve: one transaction creates the draft store, makes the applicant its owner and
+    a Seller, and records the decision. The store goes live later (checklist)."""
+    _check_officer(officer, application.province_code)
+    approved = application_transition(application=application, to=ApplicationStatus.APPROVED, actor=officer,
+                                      note=note)
+    approved.store = store_create_for_application(approved)
+    approved.decided_at = timezone.now()
+    approved.save(update_fields=["store", "decided_at", "updated_at"])
+    approved.applicant.groups.add(Group.objects.get(name=groups.SELLERS))
+    return approved
+
+
+@transaction.atomic
+def application_request_changes(*, application: SellerApplication, officer, note: str = "",
+                                field_notes: dict[str, str] | None = None) -> SellerApplication:
+    """Send the application back with a note per field; the applicant fixes and resubmits."""
+    _check_officer(officer, application.province_code)
+    field_notes = {key: value.strip() for key, value in (field_notes or {}).items()
+                   if key in REVIEW_FIELDS and value and value.strip()}
+    if not field_notes and not note.strip():
+        raise ValidationError(_("Say what needs to change: write a note on at least one field."),
+                              code="no_notes")
+    sent_back = application_transition(application=application, to=ApplicationStatus.CHANGES_REQUESTED,
+                                       actor=officer, note=note, field_notes=field_notes)
+    sent_back.field_notes = field_notes
+    sent_back.save(update_fields=["field_notes", "updated_at"])
+    return sent_back
+
+
+@transaction.atomic
+def application_reject(*, application: SellerApplication, officer, reason: str) -> SellerApplication:
+    _check_officer(officer, application.province_code)
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the rejection: the applicant reads it."), code="no_reason")
+    rejected = application_transition(application=application, to=ApplicationStatus.REJECTED, actor=officer,
+                                      note=reason)
+    rejected.decided_at = timezone.now()
+    rejected.save(update_fields=["decided_at", "updated_at"])
+    return rejected
+
+
+# --- OCOP certificates -------------------------------------------------------------------
+
+def _decide(certificate, *, officer, verified: bool, reason: str):
+    if not verified and not reason.strip():
+        raise ValidationError(_("Give the reason for refusing the certificate."), code="no_reason")
+    certificate.status = (certificate.Status.VERIFIED if verified else certificate.Status.REFUSED)
+    certificate.verified_by = officer
+    certificate.verified_at = timezone.now()
+    certificate.refusal_reason = "" if verified else reason.strip()[:300]
+    certificate.save(update_fields=["status", "verified_by", "verified_at", "refusal_reason"])
+    return certificate
+
+
+@transaction.atomic
+def declared_certificate_decide(*, certificate: ApplicationCertificate, officer, verified: bool,
+                                reason: str = "") -> ApplicationCertificate:
+    """Verify or refuse a certificate declared on an application."""
+    locked = ApplicationCertificate.objects.select_for_update().select_related("application").get(pk=certificate.pk)
+    _check_officer(officer, locked.application.province_code)
+    return _decide(locked, officer=officer, verified=verified, reason=reason)
+
+
+@transaction.atomic
+def ocop_certificate_decide(*, certificate: OcopCertificate, officer, verified: bool,
+                            reason: str = "") -> OcopCertificate:
+    """Verify or refuse a certificate a seller added on a product: a verified, unexpired
+    certificate is what shows the product's stars."""
+    locked = OcopCertificate.objects.select_for_update().select_related("product__store").get(pk=certificate.pk)
+    _check_officer(officer, locked.product.store.province_code)
+    return _decide(locked, officer=officer, verified=verified, reason=reason)

@@ -1,0 +1,43 @@
+"""Programme officers' review in the Wagtail admin: the application queue and the OCOP
+certificates waiting for verification. Shown only to programme officers and superusers."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from onboarding.selectors import is_programme_officer
+from onboarding.views import review
+
+review_urls = [
+    path("", review.queue, name="queue"),
+    path("<int:pk>/", review.detail, name="detail"),
+    path("<int:pk>/approve/", review.approve, name="approve"),
+    path("<int:pk>/request-changes/", review.request_changes, name="request_changes"),
+    path("<int:pk>/reject/", review.reject, name="reject"),
+    path("<int:pk>/certificates/<int:certificate_pk>/", review.declared_certificate, name="declared_certificate"),
+    path("ocop-certificates/", review.ocop_queue, name="ocop_queue"),
+    path("ocop-certificates/<int:pk>/", review.ocop_decide, name="ocop_decide"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [path("seller-applications/", include((review_urls, "onboarding_review"), namespace="onboarding_review"))]
+
+
+class OfficerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_programme_officer(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_queue_menu_item():
+    return OfficerMenuItem(_("Seller applications"), reverse("onboarding_review:queue"), name="seller-applications",
+                           icon_name="form", order=205)
+
+
+@hooks.register("register_admin_menu_item")
+def register_ocop_menu_item():
+    return OfficerMenuItem(_("Verify OCOP certificates"), reverse("onboarding_review:ocop_queue"),
+                           name="ocop-certificates", icon_name="success", order=206)

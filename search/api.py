@@ -1,0 +1,111 @@
+"""Search API: /api/v1/search and /api/v1/search/suggest (mounted by config/api.py)."""
+
+from ninja import Query, Router, Schema, Status
+
+from search import service
+from search.forms import SearchForm
+from search.params import SearchResults
+
+router = Router(tags=["search"])
+
+
+class SearchQuery(Schema):
+    # Strings on purpose: SearchForm validates them, so the page and the API refuse the same
+    # things with the same (translated) messages.
+    q: str | None = None
+    type: str | None = None
+    group: str | None = None
+    province: str | None = None
+    stars: str | None = None
+    min_price: str | None = None
+    max_price: str | None = None
+    in_stock: str | None = None
+    sort: str | None = None
+    page: str | None = None
+
+
+class StoreOut(Schema):
+    name: str
+    slug: str
+
+
+class ResultOut(Schema):
+    type: str
+    id: int
+    name: str
+    url: str
+    price: int | None
+    ocop_stars: int | None
+    store: StoreOut | None
+    province: str
+    highlight: str
+
+
+class FacetOut(Schema):
+    value: str
+    label: str
+    count: int
+
+
+class FacetsOut(Schema):
+    group: list[FacetOut]
+    province: list[FacetOut]
+    stars: list[FacetOut]
+    price: list[FacetOut]
+
+
+class SearchOut(Schema):
+    count: int
+    page: int
+    pages: int
+    results: list[ResultOut]
+    facets: FacetsOut
+    suggestion: str | None
+
+
+class SuggestionOut(Schema):
+    text: str
+    type: str
+    url: str
+
+
+class SuggestOut(Schema):
+    suggestions: list[SuggestionOut]
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+def serialize(results: SearchResults) -> dict:
+    return {
+        "count": results.total,
+        "page": results.params.page,
+        "pages": results.pages,
+        "results": [{
+            "type": hit.type, "id": hit.id, "name": hit.name, "url": hit.url, "price": hit.price,
+            "ocop_stars": hit.ocop_stars,
+            "store": {"name": hit.store_name, "slug": hit.store_slug} if hit.store_slug else None,
+            "province": hit.province, "highlight": str(hit.highlight),
+        } for hit in results.hits],
+        "facets": {name: [{"value": f.value, "label": f.label, "count": f.count} for f in results.facets.get(name, [])]
+                   for name in ("group", "province", "stars", "price")},
+        "suggestion": results.suggestion or None,
+    }
+
+
+@router.get("", response={200: SearchOut, 422: ErrorOut}, summary="Search products, stores and courses")
+def search(request, filters: Query[SearchQuery]):
+    form = SearchForm({k: v for k, v in filters.dict().items() if v is not None})
+    if not form.is_valid():
+        return Status(422, {"detail": form.error_message()})
+    return Status(200, serialize(service.search(form.params())))
+
+
+@router.get("/suggest", response={200: SuggestOut, 422: ErrorOut}, summary="Autocomplete suggestions")
+def suggest(request, q: str = ""):
+    form = SearchForm({"q": q})
+    if not form.is_valid():
+        return Status(422, {"detail": form.error_message()})
+    suggestions = service.suggest(form.cleaned_data["q"])
+    return Status(200, {"suggestions": [{"text": s.text, "type": s.type, "url": s.url} for s in suggestions]})

@@ -1,0 +1,135 @@
+"""Writing the indices: the database table always (it is the fallback), Elasticsearch when
+configured. Every function here is idempotent: it makes the index agree with the database
+for the given ids, whatever was there before."""
+
+import logging
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+
+from core.text import fold_tokens
+from search import sources
+from search.backends.database import DatabaseBackend
+from search.documents import SearchDocument, alias_name
+from search.models import SearchEntry
+from search.sources import Record
+from search.textmatch import exact_tokens, padded
+
+logger = logging.getLogger("search")
+
+BULK_SIZE = 500
+
+
+class BulkError(Exception):
+    """Elasticsearch refused some documents of a bulk request."""
+
+
+def entry_values(record: Record) -> dict:
+    text = " ".join(filter(None, [record.name, record.description, record.store_name, record.group_name,
+                                  record.province_name]))
+    return {
+        "name": record.name[:255],
+        "name_exact": padded(exact_tokens(record.name))[:260],
+        "name_folded": padded(fold_tokens(record.name))[:260],
+        "text_exact": padded(exact_tokens(text)),
+        "text_folded": padded(fold_tokens(text)),
+        "description": record.description,
+        "url": record.url[:300],
+        "price": record.price,
+        "stars": record.stars,
+        "group": record.group,
+        "province_code": record.province_code,
+        "store_name": record.store_name[:150],
+        "store_slug": record.store_slug,
+        "in_stock": record.in_stock,
+        "published_at": record.published_at,
+    }
+
+
+def entry(record: Record) -> SearchEntry:
+    return SearchEntry(kind=record.kind, object_id=record.object_id, **entry_values(record))
+
+
+# --- database table ---------------------------------------------------------------------------
+
+def database_sync(kind: str, ids: Iterable[int]) -> tuple[int, int]:
+    """Make the table agree with the database for these ids: (written, removed)."""
+    ids = set(ids)
+    records = list(sources.records(kind, ids))
+    with transaction.atomic():
+        for record in records:
+            SearchEntry.objects.update_or_create(kind=kind, object_id=record.object_id,
+                                                 defaults=entry_values(record))
+        gone = ids - {r.object_id for r in records}
+        removed, _ = SearchEntry.objects.filter(kind=kind, object_id__in=gone).delete() if gone else (0, None)
+    return len(records), removed
+
+
+def database_rebuild(kind: str) -> int:
+    """Replace every row of `kind` in one transaction: readers see the old rows until commit."""
+    count = 0
+    with transaction.atomic():
+        SearchEntry.objects.filter(kind=kind).delete()
+        batch = []
+        for record in sources.records(kind):
+            batch.append(entry(record))
+            if len(batch) >= BULK_SIZE:
+                SearchEntry.objects.bulk_create(batch)
+                count += len(batch)
+                batch = []
+        SearchEntry.objects.bulk_create(batch)
+        count += len(batch)
+    if connection.vendor in ("postgresql", "sqlite"):
+        # Fresh statistics after a bulk load: without them PostgreSQL ignores the trigram
+        # indexes and SQLite walks the `kind` index row by row instead of scanning the table.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {SearchEntry._meta.db_table}")
+    DatabaseBackend.forget_vocabulary()
+    return count
+
+
+# --- Elasticsearch ------------------------------------------------------------------------------
+
+def index_operation(index: str, record: Record) -> list[dict]:
+    return [{"index": {"_index": index, "_id": record.object_id}}, SearchDocument.from_record(record).to_dict()]
+
+
+def delete_operation(index: str, object_id: int) -> list[dict]:
+    return [{"delete": {"_index": index, "_id": object_id}}]
+
+
+def send_bulk(client, operations: list[dict]) -> None:
+    """One bulk request; refuses silently dropped documents (a missing document on delete is fine)."""
+    if not operations:
+        return
+    response = client.bulk(operations=operations)
+    body = response.body if hasattr(response, "body") else response
+    if body.get("errors"):
+        failed = [item for item in body["items"] for action, result in item.items()
+                  if result.get("error") and not (action == "delete" and result.get("status") == 404)]
+        if failed:
+            raise BulkError(f"{len(failed)} documents refused, first: {failed[0]}")
+
+
+def bulk_chunks(client, operations: Iterable[list[dict]], size: int = BULK_SIZE) -> int:
+    """Send (action[, source]) groups in bulk requests of `size` documents; the count sent."""
+    batch, count = [], 0
+    for group in operations:
+        batch.extend(group)
+        count += 1
+        if count % size == 0:
+            send_bulk(client, batch)
+            batch = []
+    send_bulk(client, batch)
+    return count
+
+
+def elastic_sync(kind: str, ids: Iterable[int], client) -> tuple[int, int]:
+    """Index the searchable objects among `ids` and delete the others, through the alias."""
+    ids = set(ids)
+    alias = alias_name(kind)
+    records = list(sources.records(kind, ids))
+    gone = sorted(ids - {r.object_id for r in records})
+    operations = [index_operation(alias, r) for r in records] + [delete_operation(alias, i) for i in gone]
+    bulk_chunks(client, operations)
+    return len(records), len(gone)

@@ -1,0 +1,32 @@
+"""Facet labels shared by both backends: product groups (one query), provinces, stars, prices."""
+
+from django.utils.translation import ngettext
+
+from marketplace.models import Category
+from search.params import PRICE_RANGES, FacetValue, price_range_label
+from search.sources import short_province
+
+
+def province(code: int | None) -> str:
+    return short_province(code)
+
+
+def group_names() -> dict[str, str]:
+    """Top-level product groups in their editorial order."""
+    return dict(Category.objects.filter(parent=None).order_by("sort_order", "name").values_list("slug", "name"))
+
+
+def stars_label(stars: int) -> str:
+    return ngettext("%(n)d OCOP star", "%(n)d OCOP stars", stars) % {"n": stars}
+
+
+def facets(*, group, province, stars, price) -> dict[str, list[FacetValue]]:
+    """Facet values with labels from (value, count) pairs; empty buckets are left out."""
+    names = group_names() if group else {}
+    bounds = {value: (low, high) for value, low, high in PRICE_RANGES}
+    return {
+        "group": [FacetValue(str(v), names.get(v, v), n) for v, n in group if n],
+        "province": [FacetValue(str(v), short_province(int(v)) or str(v), n) for v, n in province if n],
+        "stars": [FacetValue(str(v), stars_label(int(v)), n) for v, n in stars if n],
+        "price": [FacetValue(v, price_range_label(*bounds[v]), n) for v, n in price if n and v in bounds],
+    }

@@ -1,0 +1,100 @@
+"""Rebuilding and reconciling the indices (the `search_index` command and the nightly task)."""
+
+import logging
+from dataclasses import dataclass
+
+from search import sources
+from search.documents import alias_name, index_body, new_index_name
+from search.indexing import bulk_chunks, database_sync, elastic_sync, index_operation
+from search.models import SearchEntry
+
+logger = logging.getLogger("search")
+
+SCAN_SIZE = 5000
+
+
+def _body(response) -> dict:
+    return response.body if hasattr(response, "body") else response
+
+
+# --- rebuild -----------------------------------------------------------------------------------
+
+def elastic_rebuild(kind: str, client, now=None) -> tuple[str, int]:
+    """Fill a new versioned index with bulk requests, then point the alias at it in one
+    atomic update_aliases request (searches see the old index or the new, never none) and
+    drop the old index. Returns (new index name, documents)."""
+    alias = alias_name(kind)
+    new = new_index_name(kind, now)
+    body = index_body()
+    client.indices.create(index=new, settings=body["settings"], mappings=body["mappings"])
+    try:
+        count = bulk_chunks(client, (index_operation(new, record) for record in sources.records(kind)))
+        client.indices.refresh(index=new)
+    except Exception:
+        client.indices.delete(index=new)  # a half-filled index must never get the alias
+        raise
+    old = sorted(_body(client.indices.get_alias(name=alias))) if client.indices.exists_alias(name=alias) else []
+    actions = [{"remove": {"index": index, "alias": alias}} for index in old]
+    if not old and client.indices.exists(index=alias):
+        # A plain index squatting the alias name (e.g. created by an early deploy): replace it.
+        actions.append({"remove_index": {"index": alias}})
+    actions.append({"add": {"index": new, "alias": alias}})
+    client.indices.update_aliases(actions=actions)
+    for index in old:
+        client.indices.delete(index=index)
+    logger.info("search: %s now points at %s (%s documents)", alias, new, count)
+    return new, count
+
+
+# --- reconciliation ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Drift:
+    kind: str
+    expected: int
+    indexed: int
+    to_index: tuple[int, ...]
+    to_delete: tuple[int, ...]
+
+    @property
+    def repaired(self) -> int:
+        return len(self.to_index) + len(self.to_delete)
+
+
+def plan(kind: str, expected: dict[int, int | None], indexed: dict[int, int | None]) -> Drift:
+    """What to (re)index and delete so the index equals the database: missing documents,
+    documents with stale OCOP stars (a certificate expired overnight) and leftovers."""
+    to_index = sorted(i for i, stars in expected.items() if i not in indexed or indexed[i] != stars)
+    to_delete = sorted(set(indexed) - set(expected))
+    return Drift(kind, len(expected), len(indexed), tuple(to_index), tuple(to_delete))
+
+
+def database_reconcile(kind: str) -> Drift:
+    indexed = dict(SearchEntry.objects.filter(kind=kind).values_list("object_id", "stars"))
+    drift = plan(kind, sources.fingerprints(kind), indexed)
+    if drift.repaired:
+        database_sync(kind, drift.to_index + drift.to_delete)
+    return drift
+
+
+def elastic_fingerprints(client, alias: str) -> dict[int, int | None]:
+    """{id: stars} of every document behind `alias`, paged with search_after."""
+    found: dict[int, int | None] = {}
+    after = None
+    while True:
+        body = {"query": {"match_all": {}}, "_source": ["stars"], "sort": [{"object_id": "asc"}], "size": SCAN_SIZE}
+        if after is not None:
+            body["search_after"] = after
+        hits = _body(client.search(index=alias, body=body))["hits"]["hits"]
+        for hit in hits:
+            found[int(hit["_id"])] = hit.get("_source", {}).get("stars")
+        if len(hits) < SCAN_SIZE:
+            return found
+        after = hits[-1]["sort"]
+
+
+def elastic_reconcile(kind: str, client) -> Drift:
+    drift = plan(kind, sources.fingerprints(kind), elastic_fingerprints(client, alias_name(kind)))
+    if drift.repaired:
+        elastic_sync(kind, drift.to_index + drift.to_delete, client)
+    return drift

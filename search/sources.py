@@ -1,0 +1,131 @@
+"""What is searchable, read from the owning apps: one `Record` per product, store or course.
+
+Only published products of active stores, active stores and live course pages are
+searchable; everything else is absent from both backends. Both backends are fed from
+these records, so they index exactly the same things.
+"""
+
+import datetime
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from core import divisions
+from marketplace.models import Product, Store
+
+DESCRIPTION_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class Record:
+    kind: str
+    object_id: int
+    name: str
+    url: str
+    description: str = ""
+    price: int | None = None
+    stars: int | None = None
+    group: str = ""
+    group_name: str = ""
+    province_code: int | None = None
+    store_name: str = ""
+    store_slug: str = ""
+    in_stock: bool = False
+    published_at: datetime.datetime | None = None
+
+    @property
+    def province_name(self) -> str:
+        return short_province(self.province_code)
+
+
+def short_province(code: int | None) -> str:
+    return divisions.short_province_name(divisions.province_name(code)) if code else ""
+
+
+def plain(html: str) -> str:
+    """Rich text to one line of plain text, bounded."""
+    text = " ".join(strip_tags(html or "").split())
+    return Truncator(text).chars(DESCRIPTION_CHARS)
+
+
+def course_model():
+    """training.CoursePage (owned by the training app)."""
+    return apps.get_model("training", "CoursePage")
+
+
+def fingerprints(kind: str) -> dict[int, int | None]:
+    """{id: OCOP stars} of everything searchable: what reconciliation compares (stars change
+    without any save when a certificate expires)."""
+    if kind == "product":
+        return dict(products().values_list("pk", "ocop_stars"))
+    return dict.fromkeys(QUERYSETS[kind]().values_list("pk", flat=True))
+
+
+# --- querysets of what may be indexed --------------------------------------------------------
+
+def products():
+    return (Product.objects.published().with_ocop_stars()
+            .select_related("store", "category", "category__parent").order_by("pk"))
+
+
+def stores():
+    return Store.objects.active().order_by("pk")
+
+
+def courses():
+    return course_model().objects.live().order_by("pk")
+
+
+QUERYSETS = {"product": products, "store": stores, "course": courses}
+
+
+# --- records ------------------------------------------------------------------------------
+
+def product_record(product) -> Record:
+    top = product.category
+    while top.parent_id is not None:  # facets count the six OCOP groups, not sub-groups
+        top = top.parent
+    return Record(
+        kind="product", object_id=product.pk, name=product.name, url=product.get_absolute_url(),
+        description=" ".join(filter(None, [product.category.name if top != product.category else "",
+                                           plain(product.description)])),
+        price=product.price, stars=product.ocop_stars, group=top.slug, group_name=top.name,
+        province_code=product.store.province_code, store_name=product.store.name, store_slug=product.store.slug,
+        in_stock=product.stock > 0, published_at=product.published_at,
+    )
+
+
+def store_record(store) -> Record:
+    return Record(
+        kind="store", object_id=store.pk, name=store.name, url=store.get_absolute_url(), description=plain(store.story),
+        province_code=store.province_code, store_name=store.name, store_slug=store.slug,
+        published_at=store.went_live_at or store.created_at,
+    )
+
+
+def course_record(page) -> Record:
+    return Record(
+        kind="course", object_id=page.pk, name=page.title, url=page.url or "",
+        description=plain(" ".join(filter(None, [page.summary, page.audience]))),
+        published_at=page.last_published_at or page.first_published_at,
+    )
+
+
+TO_RECORD = {"product": product_record, "store": store_record, "course": course_record}
+
+
+def records(kind: str, ids: Iterable[int] | None = None, chunk_size: int = 2000) -> Iterator[Record]:
+    """Records of the searchable `kind` objects (all, or those among `ids`)."""
+    queryset = QUERYSETS[kind]()
+    if ids is not None:
+        queryset = queryset.filter(pk__in=list(ids))
+    to_record = TO_RECORD[kind]
+    for obj in queryset.iterator(chunk_size=chunk_size):
+        yield to_record(obj)
+
+
+def searchable_ids(kind: str) -> set[int]:
+    return set(QUERYSETS[kind]().values_list("pk", flat=True))

@@ -1,0 +1,116 @@
+"""The home page's live sections: featured products/stores (editors' choice, else the
+best), programme figures, latest news, the starter course; constant query count."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cms.models import HomeFeaturedProduct, HomeFeaturedStore, HomePage, home_sections
+from marketplace.models import Product, Store
+from tests.factories import UserFactory
+from tests.factories.marketplace import CertificateFactory, ProductFactory, StoreFactory
+from tests.factories.programme import OrderFactory, ReviewFactory, complete_course, news_article, starter_course
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def home():
+    return HomePage.objects.get()
+
+
+def test_every_section_names_its_template(home):
+    sections = home_sections(home)
+    assert {name: s["template"] for name, s in sections.items()} == {
+        "products": "cms/home/products.html", "figures": "cms/home/figures.html", "stores": "cms/home/stores.html",
+        "news": "cms/home/news.html", "course": "cms/home/course.html"}
+
+
+def test_without_editors_choice_the_best_products_and_stores_are_shown(home):
+    plain = ProductFactory(name="Bánh ép")
+    four = CertificateFactory(stars=4).product
+    five = CertificateFactory(stars=5).product
+    rated = ProductFactory(name="Trà cung đình")
+    ReviewFactory(product=rated, order=OrderFactory(store=rated.store), rating=5)
+    ProductFactory(status=Product.Status.DRAFT)
+    ProductFactory(store=StoreFactory(status=Store.Status.DRAFT))
+    ProductFactory(stock=0)
+    sections = home_sections(home)
+    assert [p.pk for p in sections["products"]["products"]] == [five.pk, four.pk, rated.pk, plain.pk]
+    assert sections["products"]["products"][2].rating == 5
+    # Stores: the reviewed one first, then by products online; stores with nothing online are left out.
+    StoreFactory(name="Gian hàng trống")
+    assert sections["stores"]["stores"][0] == rated.store
+    assert len(home_sections(home)["stores"]["stores"]) == Store.objects.filter(
+        status="active", products__status="published").distinct().count() == 5
+
+
+def test_editors_choice_comes_first_in_their_order(home, client):
+    a, b, c = ProductFactory(name="Mắm ruốc"), ProductFactory(name="Mè xửng"), ProductFactory(name="Tôm chua")
+    hidden = ProductFactory(status=Product.Status.DRAFT)
+    for order, product in enumerate([c, hidden, a]):
+        HomeFeaturedProduct.objects.create(page=home, product=product, sort_order=order)
+    HomeFeaturedStore.objects.create(page=home, store=b.store, sort_order=0)
+    sections = home_sections(home)
+    assert [p.name for p in sections["products"]["products"]] == ["Tôm chua", "Mắm ruốc"]
+    assert sections["stores"]["stores"] == [b.store]
+    html = client.get("/").content.decode()
+    assert html.index("Tôm chua") < html.index("Mắm ruốc") and "Mè xửng" not in html.split("Sản phẩm nổi bật")[1] \
+        .split("</section>")[0]
+
+
+def test_figures_band_news_and_starter_course(home, client):
+    course = starter_course()
+    trained, untrained = UserFactory(), UserFactory()
+    StoreFactory(owner=trained)
+    StoreFactory(owner=untrained, status=Store.Status.DRAFT)
+    complete_course(trained, course)
+    CertificateFactory()  # one more active store with an OCOP product
+    for days in range(4):
+        news_article(title=f"Tin {days}", days_ago=days)
+    section = home_sections(home)
+    assert section["figures"]["stores_live"] == Store.objects.filter(status="active").count() == 2
+    assert section["figures"]["ocop_online"] == 1
+    assert (section["figures"]["training"]["trained"], section["figures"]["training"]["share"]) == (1, 50.0)
+    assert [a.title for a in section["news"]["articles"]] == ["Tin 0", "Tin 1", "Tin 2"]
+    assert section["course"]["course"] == course
+    html = client.get("/").content.decode()
+    assert "Chương trình qua các con số" in html and "Tin 2" in html and "Tin 3" not in html
+    assert f'href="{course.url}"' in html and "Bắt đầu học" in html
+
+
+def _home_queries(client) -> int:
+    client.get("/")
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get("/").status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _rows(n):
+    for _ in range(n):
+        product = CertificateFactory(product__store=StoreFactory(owner=UserFactory())).product
+        ReviewFactory(product=product, order=OrderFactory(store=product.store))
+        news_article()
+
+
+def test_home_page_runs_a_fixed_number_of_queries(client):
+    starter_course()
+    _rows(1)
+    one = _home_queries(client)
+    _rows(49)
+    assert _home_queries(client) == one
+
+
+def test_editors_pick_featured_products_and_stores_with_choosers(client, home):
+    editor = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/{home.pk}/edit/").content.decode()
+    assert "Nổi bật trên trang chủ" in html
+    assert "/admin/cms-product-chooser/" in html and "/admin/cms-store-chooser/" in html
+    product = ProductFactory(name="Nón lá Huế")
+    ProductFactory(name="Bản nháp", status=Product.Status.DRAFT)
+    closed = StoreFactory(name="Gian hàng tạm ngừng", status=Store.Status.SUSPENDED)
+    products = client.get("/admin/cms-product-chooser/").json()["html"]
+    assert "Nón lá Huế" in products and "Bản nháp" not in products  # only what buyers can see
+    stores = client.get("/admin/cms-store-chooser/").json()["html"]
+    assert product.store.name in stores and closed.name not in stores
