@@ -33,6 +33,9 @@ def bulk_orders(rng, count: int, buyers: int = 2000) -> None:
         "pk", "store_id", "name", "sku", "price", "store__province_code", "store__ward_code"))
     if not products or not count:
         return
+    by_store = {}
+    for product in products:
+        by_store.setdefault(product[1], []).append(product)
     unusable = make_password(None)
     now = timezone.now()
     with transaction.atomic():
@@ -45,8 +48,9 @@ def bulk_orders(rng, count: int, buyers: int = 2000) -> None:
             plans = []
             for _ in range(size):
                 first = rng.choice(products)
-                # Lines of one order come from one store: pick neighbours of the same store.
-                lines = [first] + [p for p in rng.sample(products, 2) if p[1] == first[1]][: rng.randrange(0, 3)]
+                # One order is one store's part of a checkout: its lines share the store.
+                shelf = by_store[first[1]]
+                lines = rng.sample(shelf, min(len(shelf), rng.choice([1, 1, 2, 3])))
                 status, method, paid = rng.choice(OUTCOMES)
                 created = now - timedelta(minutes=rng.randrange(0, 365 * 24 * 60))
                 quantities = [rng.randrange(1, 4) for _ in lines]
@@ -59,7 +63,8 @@ def bulk_orders(rng, count: int, buyers: int = 2000) -> None:
             orders = Order.objects.bulk_create(
                 [Order(number=f"BN-{start + i:08d}", store_id=lines[0][1], buyer=buyer, payment=payment,
                        email=buyer.email, contact_name=buyer.full_name, phone="0912345678",
-                       province_code=lines[0][5], ward_code=lines[0][6], street="Thôn 1", status=status, subtotal=subtotal,
+                       province_code=lines[0][5], ward_code=lines[0][6], street="Thôn 1",
+                       status=status, subtotal=subtotal,
                        shipping_fee=30_000, total=subtotal + 30_000, accepted_at=created,
                        paid_at=created if paid == Payment.Status.PAID else None,
                        delivered_at=created + timedelta(days=3)

@@ -75,13 +75,14 @@ def test_applicant_goes_from_signup_to_a_live_store(phone, chromium, live_server
     admin.goto("/admin/login/")
     admin.fill("#id_username", "canbo@example.vn")
     admin.fill("#id_password", PASSWORD)
-    admin.locator("form button[type=submit]").first.click()
+    with admin.expect_navigation():
+        admin.locator("form button[type=submit]").first.click()
     admin.goto("/admin/seller-applications/")
     admin.get_by_role("link", name="Sen Tịnh Tâm").click()
     assert "Giấy chứng nhận đăng ký kinh doanh" in admin.inner_text("main")
     admin.fill("#id_field_tax_code", "Mã số thuế khác với giấy chứng nhận đăng ký.")
-    admin.get_by_role("button", name="Gửi lại để chỉnh sửa").click()
-    admin.wait_for_load_state()
+    with admin.expect_navigation():
+        admin.get_by_role("button", name="Gửi lại để chỉnh sửa").click()
     application.refresh_from_db()
     assert application.status == "changes_requested"
 
@@ -101,8 +102,8 @@ def test_applicant_goes_from_signup_to_a_live_store(phone, chromium, live_server
 
     # The officer approves.
     admin.goto(f"/admin/seller-applications/{application.pk}/")
-    admin.get_by_role("button", name="Duyệt và tạo cửa hàng").click()
-    admin.wait_for_load_state()
+    with admin.expect_navigation():
+        admin.get_by_role("button", name="Duyệt và tạo cửa hàng").click()
     application.refresh_from_db()
     assert application.status == "approved"
     store = application.store
