@@ -36,8 +36,14 @@ class NewsIndexPage(Page):
         verbose_name = _("news index")
 
     def articles(self):
-        return (NewsPage.objects.live().public().child_of(self).select_related("cover_image")
-                .order_by("-date", "-pk"))
+        from wagtail.images import get_image_model
+
+        from cms.home import NEWS_COVER
+
+        # The card's rendition is prefetched: without it each card queries for its cover.
+        covers = get_image_model().objects.prefetch_renditions(NEWS_COVER)
+        return (NewsPage.objects.live().public().child_of(self)
+                .prefetch_related(models.Prefetch("cover_image", queryset=covers)).order_by("-date", "-pk"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -33,16 +33,40 @@ def _owner(store):
 
 def store_checklist(store) -> list[ChecklistStep]:
     """The five steps, each done or to do, with where to do it (a fixed number of queries)."""
-    from marketplace.models import Product
+    return store_checklists([store])[store.pk]
+
+
+def store_checklists(stores) -> dict[int, list[ChecklistStep]]:
+    """{store pk: its checklist} for several stores (the status page lists every store of the
+    user): one query per step, whatever the number of stores; the course step asks once per
+    distinct owner."""
+    from marketplace.models import Product, StoreMember
     from onboarding.models import ApplicationStatus, SellerApplication
     from training.selectors import user_completed_starter_course
 
-    owner = _owner(store)
-    approved = SellerApplication.objects.filter(store=store, status=ApplicationStatus.APPROVED).exists()
+    ids = [store.pk for store in stores]
+    if not ids:
+        return {}
+    owners = {}
+    # Newest first, so the oldest owner membership of each store is the one kept.
+    for member in (StoreMember.objects.filter(store_id__in=ids, role=StoreMember.Role.OWNER)
+                   .select_related("user").order_by("-pk")):
+        owners[member.store_id] = member.user
+    approved = set(SellerApplication.objects.filter(store_id__in=ids, status=ApplicationStatus.APPROVED)
+                   .values_list("store_id", flat=True))
+    trained = {}
+    for user in owners.values():
+        if user.pk not in trained:
+            trained[user.pk] = user_completed_starter_course(user)
+    published = set(Product.objects.filter(store_id__in=ids, status=Product.Status.PUBLISHED)
+                    .order_by().values_list("store_id", flat=True).distinct())
+    return {store.pk: _steps(store, approved=store.pk in approved, published=store.pk in published,
+                             course=bool(store.pk in owners and trained[owners[store.pk].pk])) for store in stores}
+
+
+def _steps(store, *, approved: bool, course: bool, published: bool) -> list[ChecklistStep]:
     profile = bool(store.logo_id and (store.story or "").strip() and store.province_code and store.ward_code
                    and (store.street or "").strip())
-    course = bool(owner and user_completed_starter_course(owner))
-    product = Product.objects.filter(store=store, status=Product.Status.PUBLISHED).exists()
     return [
         ChecklistStep("application", _("Application approved"), approved, reverse("onboarding:status"),
                       _("See your application")),
@@ -50,7 +74,7 @@ def store_checklist(store) -> list[ChecklistStep]:
                       reverse("seller:store_profile"), _("Complete the store profile")),
         ChecklistStep("course", _("Starter course “Bán hàng trực tuyến cơ bản” completed"), course, "/training/",
                       _("Take the course")),
-        ChecklistStep("product", _("At least one product published"), product, reverse("seller:product_create"),
+        ChecklistStep("product", _("At least one product published"), published, reverse("seller:product_create"),
                       _("Add a product")),
         ChecklistStep("payout", _("Payout details given (bank, account number, holder)"), store.has_payout_details,
                       reverse("onboarding:payout_store", args=[store.slug]), _("Give payout details")),

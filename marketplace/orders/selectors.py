@@ -2,7 +2,7 @@
 
 import secrets
 
-from django.db.models import Avg, Count, Q, Sum
+from django.db.models import Avg, Count, Prefetch, Q, Sum, prefetch_related_objects
 
 from marketplace.orders.models import LedgerEntry, Order, Payout, PayoutBatch, Review
 
@@ -60,15 +60,21 @@ def seller_orders_counts(store) -> dict:
     )
 
 
-def store_settlement(store) -> dict:
-    """Balance owed, recent entries and paid payouts for the seller's balance page."""
-    owed = (LedgerEntry.objects.filter(store=store).exclude(payout__batch__status=PayoutBatch.Status.PAID)
-            .aggregate(total=Sum("amount"))["total"] or 0)
-    return {
-        "balance": owed,
-        "entries": list(LedgerEntry.objects.filter(store=store).select_related("order", "payout__batch")[:50]),
-        "payouts": list(Payout.objects.filter(store=store).select_related("batch").order_by("-batch__created_at")),
-    }
+def store_settlements(stores) -> list[tuple]:
+    """[(store, settlement)] for the seller's balance page, where a settlement is the balance
+    owed, the 50 latest ledger entries and the payouts. Three queries whatever the number of
+    stores (the entries are a sliced prefetch: one window query)."""
+    stores = list(stores)
+    owed = dict(LedgerEntry.objects.filter(store__in=stores).exclude(payout__batch__status=PayoutBatch.Status.PAID)
+                .order_by().values("store_id").annotate(total=Sum("amount")).values_list("store_id", "total"))
+    prefetch_related_objects(
+        stores,
+        Prefetch("ledger_entries", to_attr="recent_entries",
+                 queryset=LedgerEntry.objects.select_related("order", "payout__batch")[:50]),
+        Prefetch("payouts", to_attr="payout_list",
+                 queryset=Payout.objects.select_related("batch").order_by("-batch__created_at")))
+    return [(store, {"balance": owed.get(store.pk) or 0, "entries": store.recent_entries,
+                     "payouts": store.payout_list}) for store in stores]
 
 
 def payout_batches():

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from marketplace.models import Store, StoreMember
 from onboarding import selectors
-from onboarding.checklist import store_checklist
+from onboarding.checklist import store_checklist, store_checklists
 from onboarding.exceptions import NotAllowed
 from onboarding.forms.payout import PayoutForm
 from onboarding.services.payout import store_update_payout
@@ -36,7 +36,8 @@ def status(request):
     stores = list(Store.objects.for_user(request.user).order_by("pk"))
     if application is None and not stores:
         return redirect("onboarding:start")
-    context = {"stores": [(store, store_checklist(store)) for store in stores]}
+    checklists = store_checklists(stores)
+    context = {"stores": [(store, checklists[store.pk]) for store in stores]}
     if application is not None:
         application = selectors.application_detail(application)
         context.update(application=application, field_notes=_notes(application))

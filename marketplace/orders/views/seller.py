@@ -96,4 +96,4 @@ def seller_balance(request):
     if not stores:
         raise Http404
     return render(request, "orders/seller_balance.html",
-                  {"settlements": [(store, selectors.store_settlement(store)) for store in stores]})
+                  {"settlements": selectors.store_settlements(stores)})
