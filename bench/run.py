@@ -122,11 +122,16 @@ def wrk(url: str, args) -> dict:
     return data
 
 
+def production_env(env: dict, cached: bool = False) -> dict:
+    """Production settings on loopback: as deployed, minus TLS."""
+    return dict(env, DJANGO_SETTINGS_MODULE="config.settings.production",
+                DJANGO_SECRET_KEY="bench-only-" + "k" * 20 + "-0123456789abcdefghijklmnopqrstuvwxyz",
+                DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost", DJANGO_SECURE_SSL_REDIRECT="false",
+                PAGE_CACHE_SECONDS="300" if cached else "0", LOG_LEVEL="WARNING")
+
+
 def measure(db: str, mode: str, env: dict, args) -> tuple[list[dict], float]:
-    serve_env = dict(env, DJANGO_SETTINGS_MODULE="config.settings.production",
-                     DJANGO_SECRET_KEY="bench-only-" + "k" * 20 + "-0123456789abcdefghijklmnopqrstuvwxyz",
-                     DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost", DJANGO_SECURE_SSL_REDIRECT="false",
-                     PAGE_CACHE_SECONDS="300" if mode == "cached" else "0", LOG_LEVEL="WARNING")
+    serve_env = production_env(env, cached=mode == "cached")
     gunicorn = subprocess.Popen(
         [str(Path(PY).parent / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{PORT}", "--workers",
          str(args.workers), "--log-level", "warning"], cwd=ROOT, env=serve_env)
@@ -138,7 +143,7 @@ def measure(db: str, mode: str, env: dict, args) -> tuple[list[dict], float]:
             if mode == "cached" and name not in CACHED_PAGES and not name.startswith("ceiling"):
                 continue
             for _ in range(3):  # warm caches and renditions
-                urllib.request.urlopen(base + path, timeout=30).read()  # noqa: S310 - loopback only
+                urllib.request.urlopen(base + path, timeout=120).read()  # noqa: S310 - loopback only
             result = wrk(base + path, args)
             rows.append({"db": db, "mode": mode, "page": name, "path": path, **result})
             print(f"  {db:8} {mode:8} {name:22} {result['rps']:8.0f} req/s  p50 {result['p50_us'] / 1000:6.1f} ms"
@@ -184,7 +189,8 @@ def main() -> None:
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install wrk")
-    run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], database_env("sqlite"))
+    # The manifest storage of production settings: hashed names, as gunicorn will serve them.
+    run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], production_env(database_env("sqlite")))
     rows, rss = [], {}
     for db in args.db.split(","):
         if db == "postgres" and not postgres_reachable():

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from core import divisions
+from core.text import fold
 from core.demo import demo_image
 from marketplace.models import Category, OcopCertificate, Product, ProductPhoto, Store, StoreMember
 from onboarding.groups import SELLERS
@@ -126,6 +127,9 @@ def _photo_pool() -> dict[str, list]:
     return pool
 
 
+DEMO_STORES_WITH_PAYOUT = 9
+
+
 def _owner(index: int, store: Store) -> tuple[User, bool]:
     email = f"banhang{index + 1:02d}@choso-ocop.vn"
     user, created = User.objects.get_or_create(email=email, defaults={"full_name": f"Chủ {store.name}"})
@@ -135,6 +139,16 @@ def _owner(index: int, store: Store) -> tuple[User, bool]:
         user.groups.add(*Group.objects.filter(name=SELLERS))
     StoreMember.objects.get_or_create(store=store, user=user, defaults={"role": StoreMember.Role.OWNER})
     return user, created
+
+
+def _demo_payout(index: int, name: str) -> dict:
+    """Most demo stores gave their bank account (VietQR is offered); the last few did not,
+    so the demo also shows VietQR hidden and the checklist step still to do."""
+    if index >= DEMO_STORES_WITH_PAYOUT:
+        return {}
+    return {"payout_bank_bin": "970405" if index % 2 else "970436",  # Agribank, Vietcombank
+            "payout_account_number": f"10{index:02d}{index * 7919 % 1_000_000:06d}",
+            "payout_account_holder": fold(name).upper()}
 
 
 def seed_marketplace(out) -> None:
@@ -152,6 +166,7 @@ def seed_marketplace(out) -> None:
             "phone": f"09{index + 10:02d}{index * 7919 % 1_000_000:06d}", "status": Store.Status.ACTIVE,
             "story": f"<p>{story}</p>", "went_live_at": now, "logo": demo_image(
                 f"Logo {name}", colour=COLOURS[groups[0]], size=(320, 320), motif="squares"),
+            **_demo_payout(index, name),
         })
         made["stores"] += created
         _owner(index, store)

@@ -125,3 +125,34 @@ def seed_applications(out) -> None:
     out(f"Seller applications: {len(DEMO_APPLICATIONS)} demo applicants ({created} new), one per state; "
         f"officers {DEMO_OFFICERS[0][0]} (all provinces) and {DEMO_OFFICERS[1][0]} (Huế), "
         f"password {settings.DEMO_ADMIN_PASSWORD}")
+
+
+def seed_store_applications(out) -> None:
+    """The demo stores (seeded live by the catalogue) came through the programme too: each
+    gets the approved application that opened it, so the checklist, the review queue and
+    the programme figures tell one story. Idempotent: stores with an application are skipped."""
+    from django.utils import timezone
+
+    from marketplace.models import Store, StoreMember
+    from onboarding.models import ApplicationEvent, SellerApplication
+    from onboarding.models import ApplicationStatus as S
+
+    officer = _demo_officers()
+    now = timezone.now()
+    created = 0
+    owners = (StoreMember.objects.filter(role=StoreMember.Role.OWNER, store__application__isnull=True)
+              .select_related("store", "user").order_by("store_id"))
+    for member in owners:
+        store = member.store
+        application = SellerApplication.objects.create(
+            applicant=member.user, status=S.APPROVED, producer_type=store.producer_type, legal_name=store.name,
+            trading_name=store.name, registration_number=f"{store.province_code:02d}-DEMO-{store.pk:05d}",
+            representative_name=member.user.full_name, representative_phone=store.phone,
+            province_code=store.province_code, ward_code=store.ward_code, street=store.street,
+            terms_accepted_at=now, submitted_at=now, decided_at=now, store=store)
+        ApplicationEvent.objects.create(application=application, actor=member.user, from_status=S.DRAFT,
+                                        to_status=S.SUBMITTED)
+        ApplicationEvent.objects.create(application=application, actor=officer, from_status=S.SUBMITTED,
+                                        to_status=S.APPROVED, note="Hồ sơ đầy đủ.")
+        created += 1
+    out(f"Seller applications: the demo stores' approved applications ({created} new)")

@@ -13,7 +13,7 @@ from django.utils import translation
 from cms.demo import seed_site
 from marketplace.demo import seed_marketplace
 from marketplace.orders.demo import seed_orders
-from onboarding.demo import seed_accounts, seed_applications
+from onboarding.demo import seed_accounts, seed_applications, seed_store_applications
 from training.demo import seed_trained_sellers, seed_training
 
 
@@ -33,5 +33,6 @@ class Command(BaseCommand):
             seed_marketplace(out)
             seed_trained_sellers(out)  # live stores' owners took the starter course
             seed_applications(out)
+            seed_store_applications(out)  # the live demo stores' approved applications
             seed_orders(out)
         out(self.style.SUCCESS("Demo data ready."))
