@@ -3,14 +3,15 @@ stores (editors' choice, else the best: OCOP stars then reviews), a band of prog
 figures, the latest news and the starter course. A fixed number of queries whatever the
 amount of data: every list is one query plus fixed prefetches."""
 
-from django.db.models import Avg, Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Avg, Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from wagtail.images import get_image_model
 
 from cms.program.figures import Scope
 from cms.program.figures.catalogue import ocop_figures, store_figures
 from cms.program.figures.sellers import training_figures
 from cms.program.periods import preset_period
-from marketplace.models import Product, Store
+from marketplace.models import OcopCertificate, Product, Store
+from marketplace.orders.models import Review
 from marketplace.selectors import LOGO_RENDITIONS, photos_prefetch
 
 PRODUCTS_SHOWN = 8
@@ -46,9 +47,24 @@ def featured_products(page) -> list:
                   .annotate(feature_order=Subquery(order)).order_by("feature_order", "pk")[:PRODUCTS_SHOWN])
     if picked:
         return picked
-    return list(product_cards(Product.objects.published().in_stock())
+    online = Product.objects.published().in_stock()
+    stars = _stars_floor(online, PRODUCTS_SHOWN)
+    if stars:
+        # At least PRODUCTS_SHOWN products hold `stars` or more, so the best ones are all
+        # among them: rank those instead of every product of the province (same result).
+        online = online.filter(Exists(OcopCertificate.objects.valid().filter(product=OuterRef("pk"),
+                                                                            stars__gte=stars)))
+    return list(product_cards(online)
                 .order_by(F("ocop_stars").desc(nulls_last=True), F("rating").desc(nulls_last=True),
                           "-published_at", "-pk")[:PRODUCTS_SHOWN])
+
+
+def _stars_floor(products, needed: int) -> int | None:
+    """The highest OCOP stars level n such that `needed` of `products` hold a valid
+    certificate of n stars or more (one aggregate over the certificates), or None."""
+    at_least = OcopCertificate.objects.valid().filter(product__in=products).aggregate(
+        **{f"s{n}": Count("product", distinct=True, filter=Q(stars__gte=n)) for n in (5, 4, 3)})
+    return next((n for n in (5, 4, 3) if at_least[f"s{n}"] >= needed), None)
 
 
 def store_cards(queryset):
@@ -68,7 +84,11 @@ def featured_stores(page) -> list:
                   .annotate(feature_order=Subquery(order)).order_by("feature_order", "pk")[:STORES_SHOWN])
     if picked:
         return picked
-    return list(store_cards(Store.objects.active()).filter(products_online__gt=0)
+    stores = Store.objects.active().filter(Exists(Product.objects.published().filter(store=OuterRef("pk"))))
+    rated = stores.filter(Exists(Review.objects.filter(product__store=OuterRef("pk"))))
+    if rated.count() >= STORES_SHOWN:
+        stores = rated  # rated stores rank first: the best are all among them
+    return list(store_cards(stores).filter(products_online__gt=0)
                 .order_by(F("rating").desc(nulls_last=True), "-products_online", "name")[:STORES_SHOWN])
 
 

@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
+from core.cache import cache_anonymous_page
 from core import views as core_views
 
 urlpatterns = [
@@ -30,5 +32,10 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page tree serves everything else (/, /training/, standard pages): keep it last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page tree serves everything else (/, /training/, news, standard pages): keep it
+# last. Its pages go through the anonymous page cache like the catalogue (saving any page
+# bumps the cache's version; signed-in learners always get their own fresh page).
+urlpatterns += [
+    re_path(wagtail_urls.serve_pattern, cache_anonymous_page(wagtail_views.serve), name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]

@@ -29,6 +29,7 @@ _TOKEN_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 PAGE_CACHE_INVALIDATED_BY = {
     "marketplace.Product", "marketplace.ProductPhoto", "marketplace.Store", "marketplace.OcopCertificate",
     "marketplace.Category", "orders.Review", "wagtailcore.Page", "wagtailimages.Image",
+    "training.Enrolment", "training.Certificate",  # the home page's "households trained"
 }
 
 

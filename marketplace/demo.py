@@ -12,8 +12,8 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from core import divisions
-from core.text import fold
 from core.demo import demo_image
+from core.text import fold
 from marketplace.models import Category, OcopCertificate, Product, ProductPhoto, Store, StoreMember
 from onboarding.groups import SELLERS
 from onboarding.models import User

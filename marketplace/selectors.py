@@ -7,7 +7,7 @@ renditions prefetched.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from wagtail.images import get_image_model
 
 from marketplace.models import Category, OcopCertificate, Product, ProductPhoto, Store
@@ -72,7 +72,10 @@ def product_list(filters: CatalogueFilters):
     if filters.province:
         qs = qs.filter(store__province_code=filters.province)
     if filters.stars:
-        qs = qs.filter(ocop_stars__gte=filters.stars)
+        # "best stars ≥ n" is "some valid certificate has ≥ n stars": a semi-join, not the
+        # stars subquery evaluated for every product.
+        qs = qs.filter(Exists(OcopCertificate.objects.valid().filter(product=OuterRef("pk"),
+                                                                     stars__gte=filters.stars)))
     if filters.min_price is not None:
         qs = qs.filter(price__gte=filters.min_price)
     if filters.max_price is not None:

@@ -114,3 +114,50 @@ def test_editors_pick_featured_products_and_stores_with_choosers(client, home):
     assert "Nón lá Huế" in products and "Bản nháp" not in products  # only what buyers can see
     stores = client.get("/admin/cms-store-chooser/").json()["html"]
     assert product.store.name in stores and closed.name not in stores
+
+
+def test_best_products_ranked_among_the_top_stars_only_equal_ranking_everything(home):
+    from django.db.models import F
+
+    from cms.home import PRODUCTS_SHOWN, product_cards
+
+    fives = [CertificateFactory(stars=5).product for _ in range(PRODUCTS_SHOWN + 1)]
+    ReviewFactory(product=fives[3], order=OrderFactory(store=fives[3].store), rating=4)
+    for _ in range(3):
+        CertificateFactory(stars=4)
+    rated_plain = ProductFactory(name="Trà cung đình")
+    ReviewFactory(product=rated_plain, order=OrderFactory(store=rated_plain.store), rating=5)
+    everything = list(product_cards(Product.objects.published().in_stock()).order_by(
+        F("ocop_stars").desc(nulls_last=True), F("rating").desc(nulls_last=True), "-published_at", "-pk"))
+    shown = [p.pk for p in home_sections(home)["products"]["products"]]
+    assert shown == [p.pk for p in everything[:PRODUCTS_SHOWN]]
+    assert shown[0] == fives[3].pk and rated_plain.pk not in shown
+
+
+def test_ocop_figures_count_a_product_once_at_its_best_stars():
+    from cms.program.figures import Scope
+    from cms.program.figures.catalogue import ocop_figures
+    from cms.program.periods import preset_period
+
+    twice = CertificateFactory(stars=3).product
+    CertificateFactory(product=twice, stars=5)
+    CertificateFactory(stars=4)
+    CertificateFactory(stars=4, product=ProductFactory(status=Product.Status.DRAFT))  # not online
+    figures = ocop_figures(Scope(period=preset_period("year")))
+    assert figures["by_stars"] == {5: 1, 4: 1, 3: 0}
+    assert (figures["online"], figures["certified"]) == (2, 3)
+
+
+def test_anonymous_home_comes_from_the_page_cache_until_the_catalogue_changes(client, settings):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    product = CertificateFactory(stars=5, product=ProductFactory(name="Mật ong rừng")).product
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    product.name = "Mật ong bạc hà Hà Giang"
+    product.save()
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Mật ong bạc hà Hà Giang" in response.content.decode()
