@@ -8,8 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
-from core.cache import cache_anonymous_page
 from core import views as core_views
+from core.cache import cache_anonymous_page
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

@@ -133,7 +133,7 @@ def seed_store_applications(out) -> None:
     the programme figures tell one story. Idempotent: stores with an application are skipped."""
     from django.utils import timezone
 
-    from marketplace.models import Store, StoreMember
+    from marketplace.models import StoreMember
     from onboarding.models import ApplicationEvent, SellerApplication
     from onboarding.models import ApplicationStatus as S
 
