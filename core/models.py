@@ -4,7 +4,24 @@ from django.utils.translation import gettext_lazy as _
 from core import divisions
 
 
-class AddressFields(models.Model):
+class AddressNames:
+    """Names of an address held as `province_code`, `ward_code` and `street` (the codes of
+    `vietnam-provinces`), for any model that stores those three, required or not."""
+
+    @property
+    def province_name(self) -> str:
+        return divisions.province_name(self.province_code)
+
+    @property
+    def ward_name(self) -> str:
+        return divisions.ward_name(self.ward_code)
+
+    @property
+    def full_address(self) -> str:
+        return divisions.format_address(self.street, self.ward_code, self.province_code)
+
+
+class AddressFields(AddressNames, models.Model):
     """Province + ward (codes from `vietnam-provinces`) + street or hamlet text."""
 
     province_code = models.PositiveSmallIntegerField(_("province"), db_index=True)
@@ -18,18 +35,6 @@ class AddressFields(models.Model):
         super().clean()
         if self.province_code and self.ward_code:
             divisions.validate_ward_in_province(self.ward_code, self.province_code)
-
-    @property
-    def province_name(self) -> str:
-        return divisions.province_name(self.province_code)
-
-    @property
-    def ward_name(self) -> str:
-        return divisions.ward_name(self.ward_code)
-
-    @property
-    def full_address(self) -> str:
-        return divisions.format_address(self.street, self.ward_code, self.province_code)
 
 
 class OutgoingEmail(models.Model):

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core import divisions
+from core.models import AddressNames
 from core.storage import private_storage
 from marketplace.models import OcopCertificate, ProducerType
 
@@ -57,7 +58,7 @@ class SellerApplicationQuerySet(models.QuerySet):
         return self.filter(province_code__in=province_codes)
 
 
-class SellerApplication(models.Model):
+class SellerApplication(AddressNames, models.Model):
     """Filled step by step in the wizard (every field may be blank while it is a draft);
     `application_submit` checks it is complete."""
 
@@ -114,18 +115,6 @@ class SellerApplication(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
-
-    @property
-    def province_name(self) -> str:
-        return divisions.province_name(self.province_code)
-
-    @property
-    def ward_name(self) -> str:
-        return divisions.ward_name(self.ward_code)
-
-    @property
-    def full_address(self) -> str:
-        return divisions.format_address(self.street, self.ward_code, self.province_code)
 
 
 class ApplicationDocument(models.Model):
