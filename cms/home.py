@@ -17,7 +17,6 @@ from marketplace.selectors import LOGO_RENDITIONS, photos_prefetch
 PRODUCTS_SHOWN = 8
 STORES_SHOWN = 6
 NEWS_SHOWN = 3
-NEWS_COVER = "fill-640x360|format-webp"  # as in templates/cms/news/card.html
 
 
 def build_home_sections(page) -> dict:
@@ -88,7 +87,7 @@ def featured_stores(page) -> list:
     rated = stores.filter(Exists(Review.objects.filter(product__store=OuterRef("pk"))))
     if rated.count() >= STORES_SHOWN:
         stores = rated  # rated stores rank first: the best are all among them
-    return list(store_cards(stores).filter(products_online__gt=0)
+    return list(store_cards(stores)
                 .order_by(F("rating").desc(nulls_last=True), "-products_online", "name")[:STORES_SHOWN])
 
 
@@ -100,11 +99,10 @@ def programme_band() -> dict:
 
 
 def latest_news() -> dict:
-    from cms.news import NewsIndexPage, NewsPage
+    from cms.news import NewsIndexPage, NewsPage, with_covers
 
     return {
-        "articles": list(NewsPage.objects.live().public().order_by("-date", "-pk").prefetch_related(
-            Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(NEWS_COVER)))[:NEWS_SHOWN]),
+        "articles": list(with_covers(NewsPage.objects.live().public()).order_by("-date", "-pk")[:NEWS_SHOWN]),
         "index": NewsIndexPage.objects.live().first(),
     }
 

@@ -18,12 +18,17 @@ def _page(request, queryset, per_page=PER_PAGE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
+def _filter_status(form) -> int:
+    """Bad filters answer 400 (as /search/ does), with the page still listing what the
+    valid filters select and each bad one explained beside its field."""
+    return 400 if form.is_bound and not form.is_valid() else 200
+
+
 def product_list(request):
     form = CatalogueFilterForm(request.GET or None)
-    if form.is_bound:
-        form.is_valid()
+    status = _filter_status(form)
     page = _page(request, selectors.product_list(form.filters()))
-    return render(request, "marketplace/product_list.html", {"form": form, "page_obj": page})
+    return render(request, "marketplace/product_list.html", {"form": form, "page_obj": page}, status=status)
 
 
 def product_detail(request, slug):
@@ -40,9 +45,10 @@ def product_detail(request, slug):
 
 def store_list(request):
     form = StoreFilterForm(request.GET or None)
-    province = form.cleaned_data.get("province") if form.is_bound and form.is_valid() else None
+    status = _filter_status(form)
+    province = form.cleaned_data.get("province") if status == 200 and form.is_bound else None
     page = _page(request, selectors.public_stores(province))
-    return render(request, "marketplace/store_list.html", {"form": form, "page_obj": page})
+    return render(request, "marketplace/store_list.html", {"form": form, "page_obj": page}, status=status)
 
 
 def store_detail(request, slug):
@@ -50,7 +56,7 @@ def store_detail(request, slug):
     if store is None:
         raise Http404
     form = CatalogueFilterForm(request.GET or None)
-    if form.is_bound:
-        form.is_valid()
+    status = _filter_status(form)
     page = _page(request, selectors.product_list(form.filters(store=store)))
-    return render(request, "marketplace/store_detail.html", {"store": store, "form": form, "page_obj": page})
+    return render(request, "marketplace/store_detail.html", {"store": store, "form": form, "page_obj": page},
+                  status=status)

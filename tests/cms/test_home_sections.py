@@ -161,3 +161,21 @@ def test_anonymous_home_comes_from_the_page_cache_until_the_catalogue_changes(cl
     response = client.get("/")
     assert response["X-Page-Cache"] == "miss"
     assert "Mật ong bạc hà Hà Giang" in response.content.decode()
+
+
+def test_with_enough_rated_stores_only_rated_ones_are_ranked_with_the_same_result(home):
+    from django.db.models import F
+
+    from cms.home import STORES_SHOWN, store_cards
+
+    for rating in (5, 4, 4, 3, 5, 2, 1):
+        product = ProductFactory()
+        ReviewFactory(product=product, order=OrderFactory(store=product.store), rating=rating)
+    busy = StoreFactory(name="Gian hàng nhiều sản phẩm chưa có đánh giá")
+    for _ in range(5):
+        ProductFactory(store=busy)
+    everything = list(store_cards(Store.objects.active().filter(products__status="published").distinct())
+                      .order_by(F("rating").desc(nulls_last=True), "-products_online", "name"))
+    shown = home_sections(home)["stores"]["stores"]
+    assert [s.pk for s in shown] == [s.pk for s in everything[:STORES_SHOWN]]
+    assert busy not in shown and [s.rating for s in shown] == [5, 5, 4, 4, 3, 2]

@@ -62,7 +62,7 @@ def test_filters_group_with_subgroups_province_price_stock():
     assert slugs(client.get("/products/?sort=price_asc")) == [a.slug, c.slug, b.slug]
     assert slugs(client.get("/products/?sort=price_desc")) == [b.slug, c.slug, a.slug]
     bad = client.get("/products/?min_price=300000&max_price=100&province=abc")
-    assert bad.status_code == 200
+    assert bad.status_code == 400
     assert "Giá cao nhất không được thấp hơn giá thấp nhất." in bad.content.decode()
     assert slugs(bad) == ["b"]  # the invalid max_price and province are shown as errors and ignored
 
@@ -155,3 +155,15 @@ def test_product_page_query_count_does_not_grow_with_photos_or_related(client):
         ProductPhotoFactory(product=product)
         ProductFactory(category=product.category)
     assert queries_for(client, "/products/p/") == one
+
+
+def test_bad_filters_on_the_store_directory_and_storefront_answer_400_with_the_reason(client):
+    product = ProductFactory(name="Nước mắm Sa Huỳnh")
+    directory = client.get("/stores/?province=khong-co")
+    assert directory.status_code == 400
+    assert product.store.name in directory.content.decode()  # unfiltered list, the bad filter ignored
+    storefront = client.get(f"/stores/{product.store.slug}/?stars=9")
+    assert storefront.status_code == 400
+    html = storefront.content.decode()
+    assert "Hãy chọn một lựa chọn hợp lệ." in html and "Nước mắm Sa Huỳnh" in html
+    assert client.get(f"/stores/{product.store.slug}/?stars=4").status_code == 200
