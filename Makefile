@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate seed messages lint bench clean
+.PHONY: run test install install-dev migrate seed messages lint bench clean services services-stop elasticsearch elasticsearch-stop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,14 +28,30 @@ var:
 	mkdir -p var/media
 
 ## run: install, migrate, seed demo data, serve http://127.0.0.1:8000/ on the embedded defaults
+##      (with ELASTICSEARCH_URL set: builds the cluster's indices if missing, then searches there)
 run: install var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py search_index --ensure
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: install and run the whole suite (SQLite and eager Celery unless DATABASE_URL / CELERY_BROKER_URL are set)
 test: install-dev var
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## services: install (Debian) and start PostgreSQL and Redis on 127.0.0.1, create the `test` database (root or sudo)
+services:
+	bash scripts/services.sh
+
+services-stop:
+	bash scripts/services.sh stop
+
+## elasticsearch: fetch Elasticsearch from Maven Central (once, into var/), start one node on 127.0.0.1:9200
+elasticsearch:
+	bash scripts/elasticsearch.sh
+
+elasticsearch-stop:
+	bash scripts/elasticsearch.sh stop
 
 ## messages: refresh the Vietnamese catalogue and compile it (needs GNU gettext)
 messages: install-dev

@@ -10,7 +10,11 @@ import unicodedata
 
 from django.utils.text import slugify
 
-_NON_WORD = re.compile(r"[^\w\s-]", re.UNICODE)
+# Word characters are letters, digits and "_"; everything else (spaces, punctuation,
+# hyphens, dots) separates words, so "Shan-tuyết 1.5kg" is four words: shan, tuyết, 1, 5kg.
+# Elasticsearch's standard tokenizer keeps each of these words whole, so both search
+# backends see exactly the same words.
+_SEPARATORS = re.compile(r"[^\w]+", re.UNICODE)
 
 
 def fold(text: str) -> str:
@@ -28,6 +32,11 @@ def vietnamese_slugify(text: str, max_length: int = 80) -> str:
     return slugify(fold(text))[:max_length].strip("-")
 
 
+def words(text: str) -> list[str]:
+    """Lower-cased words of `text` with their diacritics (NFC), punctuation dropped."""
+    return _SEPARATORS.sub(" ", unicodedata.normalize("NFC", text or "").lower()).split()
+
+
 def fold_tokens(text: str) -> list[str]:
-    """Folded words of `text`, punctuation dropped: the unit of the database search."""
-    return _NON_WORD.sub(" ", fold(text)).split()
+    """Folded words of `text`: the unit of search. `fold_tokens(t)[i]` is `fold(words(t)[i])`."""
+    return words(fold(text))

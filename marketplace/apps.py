@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class MarketplaceConfig(AppConfig):
     name = "marketplace"
     verbose_name = _("Marketplace")
+
+    def ready(self):
+        from core.cache import bump_catalogue_version
+        from marketplace.signals import products_changed
+
+        # Bulk stock and price changes reach the anonymous page cache (search listens too).
+        products_changed.connect(bump_catalogue_version, dispatch_uid="page-cache-products-changed")

@@ -1,10 +1,12 @@
 """Search API: /api/v1/search and /api/v1/search/suggest (mounted by config/api.py)."""
 
+from django.http import HttpResponse
 from ninja import Query, Router, Schema, Status
 
 from search import service
 from search.forms import SearchForm
 from search.params import SearchResults
+from search.views import BACKEND_HEADER
 
 router = Router(tags=["search"])
 
@@ -95,11 +97,13 @@ def serialize(results: SearchResults) -> dict:
 
 
 @router.get("", response={200: SearchOut, 422: ErrorOut}, summary="Search products, stores and courses")
-def search(request, filters: Query[SearchQuery]):
+def search(request, response: HttpResponse, filters: Query[SearchQuery]):
     form = SearchForm({k: v for k, v in filters.dict().items() if v is not None})
     if not form.is_valid():
         return Status(422, {"detail": form.error_message()})
-    return Status(200, serialize(service.search(form.params())))
+    results = service.search(form.params())
+    response[BACKEND_HEADER] = results.backend
+    return Status(200, serialize(results))
 
 
 @router.get("/suggest", response={200: SuggestOut, 422: ErrorOut}, summary="Autocomplete suggestions")

@@ -7,27 +7,22 @@ fills a new index and moves the alias in one atomic request (search.maintenance)
 
 from django.conf import settings
 from django.utils import timezone
-from elasticsearch.dsl import (
-    Boolean,
-    Date,
-    Document,
-    Index,
-    Integer,
-    Keyword,
-    SearchAsYouType,
-    Text,
-    analyzer,
-    token_filter,
-)
+from elasticsearch.dsl import Boolean, Date, Document, Index, Integer, Keyword, Text
 
+from core.text import fold_tokens, words
 from search.params import KINDS
 from search.sources import Record
 
-# "đậu" is indexed as both "đậu" and "dau" (same position): typed without diacritics it
-# still matches, and `name.exact` (no folding) lets the exact spelling rank first.
-vi_ascii = token_filter("vi_ascii", "asciifolding", preserve_original=True)
-vi_fold = analyzer("vi_fold", tokenizer="standard", filter=["lowercase", vi_ascii])
-vi_exact = analyzer("vi_exact", tokenizer="standard", filter=["lowercase"])
+# Text is folded in Python by core.text (the one folding function of the platform, the
+# same the database backend uses) and indexed as space-separated words with the built-in
+# `standard` analyzer, which keeps each of those words whole. So the index needs no
+# analysis plugin (the server's integ-test distribution has neither asciifolding nor
+# search_as_you_type), and both backends match exactly the same words.
+#   *_exact   lower-cased words with their diacritics ("đậu phộng")
+#   *_folded  the same words folded ("dau phong")
+# index_prefixes makes the unfinished last word (a prefix query) a single term lookup.
+PREFIXES = {"min_chars": 1, "max_chars": 5}
+STANDARD = "standard"
 
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "max_result_window": 10_000}
 
@@ -37,18 +32,16 @@ class SearchDocument(Document):
 
     kind = Keyword()
     object_id = Integer()
-    name = Text(analyzer=vi_fold, fields={
-        "exact": Text(analyzer=vi_exact),
-        "suggest": SearchAsYouType(analyzer=vi_fold),
-        "raw": Keyword(),
-    })
-    description = Text(analyzer=vi_fold, fields={"exact": Text(analyzer=vi_exact)})
-    store_name = Text(analyzer=vi_fold)
+    name = Keyword()  # shown, and the autocomplete's tie-break; matched through the fields below
+    name_exact = Text(analyzer=STANDARD, index_prefixes=PREFIXES)
+    name_folded = Text(analyzer=STANDARD, index_prefixes=PREFIXES, fields={"raw": Keyword()})
+    text_exact = Text(analyzer=STANDARD, index_prefixes=PREFIXES)
+    text_folded = Text(analyzer=STANDARD, index_prefixes=PREFIXES)
+    description = Text(index=False)  # for the highlighted extract
+    store_name = Keyword(index=False)
     store_slug = Keyword()
     group = Keyword()
-    group_name = Text(analyzer=vi_fold)
     province = Keyword()
-    province_name = Text(analyzer=vi_fold)
     stars = Integer()
     price = Integer()
     in_stock = Boolean()
@@ -57,13 +50,15 @@ class SearchDocument(Document):
 
     @classmethod
     def from_record(cls, record: Record) -> "SearchDocument":
+        text = record.searchable_text
         return cls(
             meta={"id": record.object_id}, kind=record.kind, object_id=record.object_id, name=record.name,
+            name_exact=" ".join(words(record.name)), name_folded=" ".join(fold_tokens(record.name)),
+            text_exact=" ".join(words(text)), text_folded=" ".join(fold_tokens(text)),
             description=record.description, store_name=record.store_name, store_slug=record.store_slug,
-            group=record.group or None, group_name=record.group_name,
-            province=str(record.province_code) if record.province_code else None,
-            province_name=record.province_name, stars=record.stars, price=record.price, in_stock=record.in_stock,
-            published_at=record.published_at, url=record.url,
+            group=record.group or None, province=str(record.province_code) if record.province_code else None,
+            stars=record.stars, price=record.price, in_stock=record.in_stock, published_at=record.published_at,
+            url=record.url,
         )
 
 

@@ -25,8 +25,7 @@ class BulkError(Exception):
 
 
 def entry_values(record: Record) -> dict:
-    text = " ".join(filter(None, [record.name, record.description, record.store_name, record.group_name,
-                                  record.province_name]))
+    text = record.searchable_text
     return {
         "name": record.name[:255],
         "name_exact": padded(exact_tokens(record.name))[:260],
@@ -98,11 +97,13 @@ def delete_operation(index: str, object_id: int) -> list[dict]:
     return [{"delete": {"_index": index, "_id": object_id}}]
 
 
-def send_bulk(client, operations: list[dict]) -> None:
-    """One bulk request; refuses silently dropped documents (a missing document on delete is fine)."""
+def send_bulk(client, operations: list[dict], *, require_alias: bool = False) -> None:
+    """One bulk request; refuses silently dropped documents (a missing document on delete is fine).
+    `require_alias`: writes through an alias that does not exist fail instead of creating a
+    plain index with a guessed mapping under the alias's name."""
     if not operations:
         return
-    response = client.bulk(operations=operations)
+    response = client.bulk(operations=operations, require_alias=require_alias)
     body = response.body if hasattr(response, "body") else response
     if body.get("errors"):
         failed = [item for item in body["items"] for action, result in item.items()
@@ -111,16 +112,17 @@ def send_bulk(client, operations: list[dict]) -> None:
             raise BulkError(f"{len(failed)} documents refused, first: {failed[0]}")
 
 
-def bulk_chunks(client, operations: Iterable[list[dict]], size: int = BULK_SIZE) -> int:
+def bulk_chunks(client, operations: Iterable[list[dict]], size: int = BULK_SIZE, *,
+                require_alias: bool = False) -> int:
     """Send (action[, source]) groups in bulk requests of `size` documents; the count sent."""
     batch, count = [], 0
     for group in operations:
         batch.extend(group)
         count += 1
         if count % size == 0:
-            send_bulk(client, batch)
+            send_bulk(client, batch, require_alias=require_alias)
             batch = []
-    send_bulk(client, batch)
+    send_bulk(client, batch, require_alias=require_alias)
     return count
 
 
@@ -131,5 +133,5 @@ def elastic_sync(kind: str, ids: Iterable[int], client) -> tuple[int, int]:
     records = list(sources.records(kind, ids))
     gone = sorted(ids - {r.object_id for r in records})
     operations = [index_operation(alias, r) for r in records] + [delete_operation(alias, i) for i in gone]
-    bulk_chunks(client, operations)
+    bulk_chunks(client, operations, require_alias=True)
     return len(records), len(gone)

@@ -1,4 +1,6 @@
-"""Facet labels shared by both backends: product groups (one query), provinces, stars, prices."""
+"""Facets as both backends answer them: counts in, labelled values out, in one order."""
+
+from collections import Counter
 
 from django.utils.translation import ngettext
 
@@ -30,3 +32,14 @@ def facets(*, group, province, stars, price) -> dict[str, list[FacetValue]]:
         "stars": [FacetValue(str(v), stars_label(int(v)), n) for v, n in stars if n],
         "price": [FacetValue(v, price_range_label(*bounds[v]), n) for v, n in price if n and v in bounds],
     }
+
+
+def facets_from_counts(counts: dict[str, Counter]) -> dict[str, list[FacetValue]]:
+    """{"group"|"province"|"stars"|"price": Counter(value → count)} → labelled facets: groups
+    and provinces by count (then value), stars from 5 down, price ranges in their order."""
+    def ranked(name):
+        return sorted(((v, n) for v, n in counts[name].items() if v not in ("", None)),
+                      key=lambda pair: (-pair[1], str(pair[0])))
+    return facets(group=ranked("group"), province=ranked("province"),
+                  stars=[(stars, counts["stars"][stars]) for stars in (5, 4, 3)],
+                  price=[(value, counts["price"][value]) for value, _low, _high in PRICE_RANGES])

@@ -7,6 +7,7 @@ from search import sources
 from search.documents import alias_name, index_body, new_index_name
 from search.indexing import bulk_chunks, database_sync, elastic_sync, index_operation
 from search.models import SearchEntry
+from search.sources import Fingerprint
 
 logger = logging.getLogger("search")
 
@@ -61,40 +62,48 @@ class Drift:
         return len(self.to_index) + len(self.to_delete)
 
 
-def plan(kind: str, expected: dict[int, int | None], indexed: dict[int, int | None]) -> Drift:
+def plan(kind: str, expected: dict[int, Fingerprint], indexed: dict[int, Fingerprint]) -> Drift:
     """What to (re)index and delete so the index equals the database: missing documents,
-    documents with stale OCOP stars (a certificate expired overnight) and leftovers."""
-    to_index = sorted(i for i, stars in expected.items() if i not in indexed or indexed[i] != stars)
+    documents whose stars, price or stock are stale, and leftovers."""
+    to_index = sorted(i for i, print_ in expected.items() if i not in indexed or indexed[i] != print_)
     to_delete = sorted(set(indexed) - set(expected))
     return Drift(kind, len(expected), len(indexed), tuple(to_index), tuple(to_delete))
 
 
+def _fingerprint(kind: str, stars, price, in_stock) -> Fingerprint:
+    return (stars, price, bool(in_stock)) if kind == "product" else None
+
+
 def database_reconcile(kind: str) -> Drift:
-    indexed = dict(SearchEntry.objects.filter(kind=kind).values_list("object_id", "stars"))
+    indexed = {object_id: _fingerprint(kind, *values) for object_id, *values in
+               SearchEntry.objects.filter(kind=kind).values_list("object_id", "stars", "price", "in_stock")}
     drift = plan(kind, sources.fingerprints(kind), indexed)
     if drift.repaired:
         database_sync(kind, drift.to_index + drift.to_delete)
     return drift
 
 
-def elastic_fingerprints(client, alias: str) -> dict[int, int | None]:
-    """{id: stars} of every document behind `alias`, paged with search_after."""
-    found: dict[int, int | None] = {}
+def elastic_fingerprints(client, kind: str) -> dict[int, Fingerprint]:
+    """{id: fingerprint} of every document behind the alias of `kind`, paged with search_after."""
+    found: dict[int, Fingerprint] = {}
     after = None
     while True:
-        body = {"query": {"match_all": {}}, "_source": ["stars"], "sort": [{"object_id": "asc"}], "size": SCAN_SIZE}
+        body = {"query": {"match_all": {}}, "_source": ["stars", "price", "in_stock"], "sort": [{"object_id": "asc"}],
+                "size": SCAN_SIZE}
         if after is not None:
             body["search_after"] = after
-        hits = _body(client.search(index=alias, body=body))["hits"]["hits"]
+        hits = _body(client.search(index=alias_name(kind), body=body))["hits"]["hits"]
         for hit in hits:
-            found[int(hit["_id"])] = hit.get("_source", {}).get("stars")
+            source = hit.get("_source", {})
+            found[int(hit["_id"])] = _fingerprint(kind, source.get("stars"), source.get("price"),
+                                                  source.get("in_stock"))
         if len(hits) < SCAN_SIZE:
             return found
         after = hits[-1]["sort"]
 
 
 def elastic_reconcile(kind: str, client) -> Drift:
-    drift = plan(kind, sources.fingerprints(kind), elastic_fingerprints(client, alias_name(kind)))
+    drift = plan(kind, sources.fingerprints(kind), elastic_fingerprints(client, kind))
     if drift.repaired:
         elastic_sync(kind, drift.to_index + drift.to_delete, client)
     return drift

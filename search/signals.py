@@ -5,11 +5,16 @@ from wagtail.signals import page_published, page_unpublished
 
 from core.tasks import enqueue_on_commit
 from marketplace.models import Category, OcopCertificate, Product, Store
+from marketplace.signals import products_changed
 from search import sources, tasks
 
 
 def product_changed(sender, instance, **kwargs):
     enqueue_on_commit(tasks.index_objects, "product", [instance.pk])
+
+
+def products_changed_in_bulk(sender, ids, **kwargs):
+    enqueue_on_commit(tasks.index_objects, "product", list(ids))
 
 
 def certificate_changed(sender, instance, **kwargs):
@@ -37,6 +42,7 @@ def course_changed(sender, instance, **kwargs):
 def connect() -> None:
     post_save.connect(product_changed, sender=Product, dispatch_uid="search-product-save")
     post_delete.connect(product_changed, sender=Product, dispatch_uid="search-product-delete")
+    products_changed.connect(products_changed_in_bulk, dispatch_uid="search-products-changed")
     post_save.connect(certificate_changed, sender=OcopCertificate, dispatch_uid="search-certificate-save")
     post_delete.connect(certificate_changed, sender=OcopCertificate, dispatch_uid="search-certificate-delete")
     post_save.connect(store_changed, sender=Store, dispatch_uid="search-store-save")

@@ -40,6 +40,12 @@ class Record:
     def province_name(self) -> str:
         return short_province(self.province_code)
 
+    @property
+    def searchable_text(self) -> str:
+        """Everything a query word may match: name, description, store, group and province."""
+        return " ".join(filter(None, [self.name, self.description, self.store_name, self.group_name,
+                                      self.province_name]))
+
 
 def short_province(code: int | None) -> str:
     return divisions.short_province_name(divisions.province_name(code)) if code else ""
@@ -56,11 +62,16 @@ def course_model():
     return apps.get_model("training", "CoursePage")
 
 
-def fingerprints(kind: str) -> dict[int, int | None]:
-    """{id: OCOP stars} of everything searchable: what reconciliation compares (stars change
-    without any save when a certificate expires)."""
+Fingerprint = tuple[int | None, int | None, bool] | None
+
+
+def fingerprints(kind: str) -> dict[int, Fingerprint]:
+    """{id: (OCOP stars, price, in stock)} of everything searchable, what reconciliation
+    compares with each index: stars lapse without any save when a certificate expires, and
+    stock and price may change in bulk. Stores and courses have none (None)."""
     if kind == "product":
-        return dict(products().values_list("pk", "ocop_stars"))
+        return {pk: (stars, price, stock > 0)
+                for pk, stars, price, stock in products().values_list("pk", "ocop_stars", "price", "stock")}
     return dict.fromkeys(QUERYSETS[kind]().values_list("pk", flat=True))
 
 

@@ -1,22 +1,18 @@
 """Word lists and highlighting for the database backend, built on core.text.fold."""
 
 import re
-import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from core.text import fold, fold_tokens
+from core.text import words as exact_tokens
 
-_NON_WORD = re.compile(r"[^\w\s-]", re.UNICODE)
-_WORD = re.compile(r"[\w-]+", re.UNICODE)
+_WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TOKENS = 8
 EXTRACT_CHARS = 160
-
-
-def exact_tokens(text: str) -> list[str]:
-    """Lower-cased words of `text` with their diacritics (aligned with core.text.fold_tokens)."""
-    return _NON_WORD.sub(" ", unicodedata.normalize("NFC", text or "").lower()).split()
 
 
 def padded(words: list[str]) -> str:
@@ -27,6 +23,16 @@ def padded(words: list[str]) -> str:
 def query_tokens(text: str) -> tuple[list[str], list[str]]:
     """(folded, exact) words of a query, at most MAX_TOKENS."""
     return fold_tokens(text)[:MAX_TOKENS], exact_tokens(text)[:MAX_TOKENS]
+
+
+def spellings(names: Iterable[str]) -> dict[str, Counter]:
+    """{folded word: Counter of its spellings with diacritics} over `names`: how "mat" is
+    written back as "mật" in a "did you mean" (both backends)."""
+    found: dict[str, Counter] = {}
+    for name in names:
+        for folded, exact in zip(fold_tokens(name), exact_tokens(name), strict=False):
+            found.setdefault(folded, Counter())[exact] += 1
+    return found
 
 
 def _matches(word: str, tokens: list[str]) -> bool:

@@ -4,6 +4,10 @@ from django.shortcuts import render
 from search import pages
 from search.forms import SearchForm
 
+# Which backend answered ("elasticsearch" or "database"): how a person or a probe can tell
+# the cluster is serving, and when the site has fallen back to the database.
+BACKEND_HEADER = "X-Search-Backend"
+
 
 def search_page(request):
     """/search/?q=…: works without JavaScript; bad parameters answer 400 with the reason."""
@@ -17,5 +21,7 @@ def search_page(request):
         return render(request, "search/search.html", {"form": form, "q": "", "landing": True,
                                                       "popular_groups": pages.popular_groups()})
     query = request.GET.copy() if isinstance(request.GET, QueryDict) else QueryDict(mutable=True)
-    context = {"form": form, "q": params.text, "search": pages.build(query, params)}
-    return render(request, "search/search.html", context)
+    page = pages.build(query, params)
+    response = render(request, "search/search.html", {"form": form, "q": params.text, "search": page})
+    response[BACKEND_HEADER] = page.main.backend
+    return response

@@ -17,10 +17,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.html import sanitize_html
-from core.tasks import enqueue_on_commit
 from core.text import fold
 from marketplace.models import Category, Product, Store, Unit
 from marketplace.services.products import unique_product_slugs
+from marketplace.signals import announce_products_changed
 
 COLUMNS = ["sku", "name", "description", "price", "stock", "unit", "category"]
 MAX_ROWS = 5000
@@ -160,12 +160,7 @@ def catalogue_import(*, store: Store, data: bytes) -> ImportResult:
         Product.objects.bulk_create(to_create, batch_size=500)
         if to_update:
             Product.objects.bulk_update(to_update, [*FIELDS, "updated_at"], batch_size=500)
-        changed = [p.pk for p in (*to_create, *to_update)]
-        if changed:
-            # Bulk writes send no post_save: tell search (ids, after commit) ourselves.
-            from search.tasks import index_objects
-
-            enqueue_on_commit(index_objects, "product", changed)
+        announce_products_changed(p.pk for p in (*to_create, *to_update))  # bulk writes send no post_save
     result.created, result.updated = len(to_create), len(to_update)
     return result
 

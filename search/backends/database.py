@@ -15,7 +15,7 @@ from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, 
 from django.db.models.functions import Coalesce
 
 from core.text import fold_tokens
-from search import labels
+from search import labels, ranking
 from search.models import SearchEntry
 from search.params import PRICE_RANGES, Hit, SearchParams, SearchResults, Suggestion
 from search.textmatch import extract, highlight, padded, query_tokens
@@ -31,6 +31,10 @@ SUGGEST_LIMIT = 8
 def _word_patterns(tokens: list[str]) -> list[str]:
     """LIKE patterns: whole words, the last word as a prefix."""
     return [f" {t} " if i < len(tokens) - 1 else f" {t}" for i, t in enumerate(tokens)]
+
+
+def _last_flags(tokens: list[str]) -> list[bool]:
+    return [i == len(tokens) - 1 for i in range(len(tokens))]
 
 
 def _one(condition: Q, points: int) -> Case:
@@ -63,29 +67,34 @@ class DatabaseBackend:
         return queryset
 
     def _scored(self, queryset, params: SearchParams):
+        """The points of search.ranking, added up in SQL."""
         folded, exact = query_tokens(params.text)
-        score = Coalesce(F("stars"), Value(0)) + _one(Q(in_stock=True), 1)
-        for i, (f_pattern, e_word) in enumerate(zip(_word_patterns(folded), exact, strict=False)):
-            score = score + _one(Q(name_folded__contains=f_pattern), 10)
-            if e_word != folded[i]:  # typed with diacritics: the exact spelling ranks first
-                e_pattern = f" {e_word} " if i < len(folded) - 1 else f" {e_word}"
-                score = score + _one(Q(name_exact__contains=e_pattern), 6) + _one(Q(text_exact__contains=e_pattern), 3)
-        if len(folded) > 1:
-            score = score + _one(Q(name_folded__contains=padded(folded).rstrip()), 8)
+        score = Coalesce(F("stars"), Value(0)) * ranking.STAR + _one(Q(in_stock=True), ranking.IN_STOCK)
+        patterns = _word_patterns(folded)
+        for f_pattern, e_word, accented, last in zip(patterns, exact, ranking.typed_with_diacritics(folded, exact),
+                                                     _last_flags(folded), strict=False):
+            score = score + _one(Q(name_folded__contains=f_pattern), ranking.NAME_WORD)
+            if accented:
+                e_pattern = f" {e_word}" if last else f" {e_word} "
+                score = (score + _one(Q(name_exact__contains=e_pattern), ranking.EXACT_NAME)
+                         + _one(Q(text_exact__contains=e_pattern), ranking.EXACT_TEXT))
         if folded:
-            # The last word is matched as a prefix; a whole word still ranks above ("tra": trà before tráng).
-            score = score + _one(Q(name_folded__contains=f" {folded[-1]} "), 3)
-            score = score + _one(Q(name_folded__startswith=f" {folded[0]}"), 2)
+            phrase = padded(folded).rstrip()  # " w1 w2 … wn": the words in order, the last a prefix
+            if len(folded) > 1:
+                score = score + _one(Q(name_folded__contains=phrase), ranking.PHRASE)
+            score = score + _one(Q(name_folded__contains=f" {folded[-1]} "), ranking.WHOLE_LAST)
+            score = score + _one(Q(name_folded__startswith=phrase), ranking.NAME_STARTS)
         return queryset.annotate(score=score)
 
     def _ordering(self, params: SearchParams) -> list:
         newest = F("published_at").desc(nulls_last=True)
+        tie = ["kind", "object_id"]  # as the Elasticsearch backend breaks ties
         return {
-            "relevance": [F("score").desc(), newest, "pk"],
-            "newest": [newest, "pk"],
-            "price_asc": [F("price").asc(nulls_last=True), "pk"],
-            "price_desc": [F("price").desc(nulls_last=True), "pk"],
-            "stars": [F("stars").desc(nulls_last=True), F("score").desc(), "pk"],
+            "relevance": [F("score").desc(), newest, *tie],
+            "newest": [newest, *tie],
+            "price_asc": [F("price").asc(nulls_last=True), *tie],
+            "price_desc": [F("price").desc(nulls_last=True), *tie],
+            "stars": [F("stars").desc(nulls_last=True), F("score").desc(), newest, *tie],
         }[params.sort]
 
     @staticmethod
@@ -116,13 +125,7 @@ class DatabaseBackend:
             counts["price"][price] += n
         results = SearchResults(params=params, total=total, backend=self.name)
         if results.total:
-            def ranked(name):
-                return sorted(((v, n) for v, n in counts[name].items() if v not in ("", None)),
-                              key=lambda pair: (-pair[1], str(pair[0])))
-            results.facets = labels.facets(
-                group=ranked("group"), province=ranked("province"),
-                stars=[(stars, counts["stars"][stars]) for stars in (5, 4, 3)],
-                price=[(value, counts["price"][value]) for value, _low, _high in PRICE_RANGES])
+            results.facets = labels.facets_from_counts(counts)
             folded, _exact = query_tokens(params.text)
             rows = (self._scored(queryset, params).defer("text_exact", "text_folded", "name_exact", "name_folded")
                     .order_by(*self._ordering(params))[params.offset:params.offset + params.page_size])
@@ -147,7 +150,8 @@ class DatabaseBackend:
         queryset = SearchEntry.objects.all()
         for pattern in _word_patterns(folded):
             queryset = queryset.filter(name_folded__contains=pattern)
-        rows = queryset.order_by(F("stars").desc(nulls_last=True), "name", "pk").values_list("name", "kind", "url")
+        rows = (queryset.order_by(F("stars").desc(nulls_last=True), "name", "kind", "object_id")
+                .values_list("name", "kind", "url"))
         return [Suggestion(text=name, type=kind, url=url) for name, kind, url in rows[:SUGGEST_LIMIT]]
 
     # --- did you mean -----------------------------------------------------------------------

@@ -62,7 +62,7 @@ class FakeElasticsearch:
             return targets[0]
         return name
 
-    def bulk(self, *, operations):
+    def bulk(self, *, operations, require_alias=False):
         self.record("bulk", operations=operations)
         if self.fail_bulk_after is not None and sum(c[0] == "bulk" for c in self.calls) > self.fail_bulk_after:
             raise ConnectionError("cluster went away")
@@ -85,7 +85,7 @@ class FakeElasticsearch:
         after = (body.get("search_after") or [0])[0]
         ids = sorted(i for i in docs if i > after)[: body.get("size", 10)]
         return {"hits": {"total": {"value": len(docs), "relation": "eq"}, "hits": [
-            {"_id": str(i), "_source": {"stars": docs[i].get("stars")}, "sort": [i]} for i in ids]}}
+            {"_id": str(i), "_source": {k: docs[i].get(k) for k in body["_source"]}, "sort": [i]} for i in ids]}}
 
     def call_names(self) -> list[str]:
         return [name for name, _kwargs in self.calls]

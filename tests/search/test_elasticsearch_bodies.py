@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from search.backends.elastic import ElasticsearchBackend, build_search, build_suggest, parse_response
+from search.backends.elastic import ElasticsearchBackend, build_search, build_suggest, corrections, parse_response
 from search.documents import SearchDocument, alias_name, index_body, new_index_name
 from search.params import SearchParams
 from search.sources import Record
@@ -21,15 +21,18 @@ def expected(name: str) -> dict:
 def test_index_settings_and_mappings():
     body = index_body()
     assert body == expected("index.json")
-    # The points the design depends on, spelled out:
-    assert body["settings"]["analysis"]["filter"]["vi_ascii"] == {"type": "asciifolding", "preserve_original": True}
-    assert body["settings"]["analysis"]["analyzer"]["vi_fold"] == {
-        "type": "custom", "tokenizer": "standard", "filter": ["lowercase", "vi_ascii"]}
-    name = body["mappings"]["properties"]["name"]
-    assert name["fields"]["suggest"] == {"type": "search_as_you_type", "analyzer": "vi_fold"}
-    assert name["fields"]["exact"] == {"type": "text", "analyzer": "vi_exact"}
-    for facet in ("group", "province", "store_slug", "kind"):
-        assert body["mappings"]["properties"][facet] == {"type": "keyword"}
+    # The points the design depends on, spelled out: only the built-in `standard` analyzer
+    # (the words come folded from Python), prefixes indexed for the unfinished last word,
+    # keywords for facets and the "name starts with" rule.
+    assert "analysis" not in body["settings"]
+    properties = body["mappings"]["properties"]
+    prefixes = {"min_chars": 1, "max_chars": 5}
+    for field in ("name_exact", "name_folded", "text_exact", "text_folded"):
+        assert properties[field]["analyzer"] == "standard" and properties[field]["index_prefixes"] == prefixes
+    assert properties["name_folded"]["fields"] == {"raw": {"type": "keyword"}}
+    for facet in ("group", "province", "store_slug", "kind", "name"):
+        assert properties[facet] == {"type": "keyword"}
+    assert properties["description"] == {"type": "text", "index": False}
 
 
 def test_search_body_with_text_filters_and_page():
@@ -62,22 +65,23 @@ def test_alias_and_versioned_index_names(settings):
 
 
 def test_document_from_record():
-    record = Record(kind="product", object_id=7, name="Trà Shan tuyết", url="/products/tra/", price=450_000, stars=4,
-                    group="do-uong", group_name="Đồ uống", province_code=68, store_name="Trà Cầu Đất Farm",
-                    store_slug="tra-cau-dat", in_stock=True)
+    record = Record(kind="product", object_id=7, name="Trà Shan-tuyết 1.5kg", url="/products/tra/", price=450_000,
+                    stars=4, group="do-uong", group_name="Đồ uống", province_code=68, store_name="Trà Cầu Đất Farm",
+                    store_slug="tra-cau-dat", in_stock=True, description="Đồi chè.")
     assert SearchDocument.from_record(record).to_dict(include_meta=True) == {"_id": 7, "_source": {
-        "kind": "product", "object_id": 7, "name": "Trà Shan tuyết", "description": "",
-        "store_name": "Trà Cầu Đất Farm", "store_slug": "tra-cau-dat", "group": "do-uong", "group_name": "Đồ uống",
-        "province": "68",
-        "province_name": "Lâm Đồng", "stars": 4, "price": 450_000, "in_stock": True, "url": "/products/tra/"}}
+        "kind": "product", "object_id": 7, "name": "Trà Shan-tuyết 1.5kg",
+        "name_exact": "trà shan tuyết 1 5kg", "name_folded": "tra shan tuyet 1 5kg",
+        "text_exact": "trà shan tuyết 1 5kg đồi chè trà cầu đất farm đồ uống lâm đồng",
+        "text_folded": "tra shan tuyet 1 5kg doi che tra cau dat farm do uong lam dong",
+        "description": "Đồi chè.", "store_name": "Trà Cầu Đất Farm", "store_slug": "tra-cau-dat", "group": "do-uong",
+        "province": "68", "stars": 4, "price": 450_000, "in_stock": True, "url": "/products/tra/"}}
 
 
 RESPONSE = {
     "hits": {"total": {"value": 2, "relation": "eq"}, "hits": [
         {"_source": {"kind": "product", "object_id": 3, "name": "Nước mắm <Sa Huỳnh>", "url": "/products/nm/",
                      "price": 120_000, "stars": 4, "store_name": "HTX", "store_slug": "htx", "province": "51",
-                     "group": "thuc-pham"},
-         "highlight": {"name": ["<mark>Nước</mark> <mark>mắm</mark> &lt;Sa Huỳnh&gt;"]}},
+                     "group": "thuc-pham", "description": "Cá cơm và muối, ủ chượp."}},
         {"_source": {"kind": "store", "object_id": 9, "name": "HTX", "url": "/stores/htx/", "store_name": "HTX",
                      "store_slug": "htx", "province": "51"}},
     ]},
@@ -95,13 +99,19 @@ RESPONSE = {
 
 @pytest.mark.django_db
 def test_parse_response():
-    results = parse_response(SearchParams(text="nuoc mamm"), RESPONSE)
-    assert (results.total, results.backend, results.suggestion) == (2, "elasticsearch", "nuoc mam")
+    params = SearchParams(text="nuoc mamm")
+    results = parse_response(params, RESPONSE)
+    assert (results.total, results.backend) == (2, "elasticsearch")
+    # Something matched and only the last (maybe unfinished) word is unknown: nothing to propose.
+    assert corrections(params, RESPONSE) == []
+    nothing = {**RESPONSE, "hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}}
+    assert corrections(params, nothing) == ["nuoc", "mam"]
     first, second = results.hits
     assert (first.type, first.id, first.price, first.ocop_stars, first.province) == ("product", 3, 120_000, 4,
                                                                                      "Quảng Ngãi")
-    assert str(first.highlight) == "<mark>Nước</mark> <mark>mắm</mark> &lt;Sa Huỳnh&gt;"
-    assert (second.type, second.price, str(second.highlight)) == ("store", None, "")
+    # Highlighted by search.textmatch, as the database backend does: escaped, folded matches marked.
+    assert str(first.highlight) == "<mark>Nước</mark> mắm &lt;Sa Huỳnh&gt;"
+    assert (second.type, second.price, str(second.highlight)) == ("store", None, "HTX")
     assert [(f.value, f.label, f.count) for f in results.facets["group"]] == [("thuc-pham", "Thực phẩm", 1)]
     assert [(f.value, f.label, f.count) for f in results.facets["province"]] == [("51", "Quảng Ngãi", 2)]
     assert [(f.value, f.count) for f in results.facets["stars"]] == [("4", 1)]

@@ -118,15 +118,18 @@ def test_22_database_rebuild_is_one_transaction(catalogue, django_assert_num_que
 def test_23_reconciliation_repairs_drift_in_the_database_table(catalogue):
     from search.tasks import reconcile_search
 
-    mat_ong, tra = catalogue.products["mat_ong"], catalogue.products["tra_shan"]
+    mat_ong, tra, nuoc_mam = (catalogue.products[k] for k in ("mat_ong", "tra_shan", "nuoc_mam"))
     SearchEntry.objects.filter(kind="product", object_id=mat_ong.pk).delete()  # missing
     SearchEntry.objects.filter(kind="product", object_id=tra.pk).update(stars=None)  # stale stars
+    SearchEntry.objects.filter(kind="product", object_id=nuoc_mam.pk).update(price=1, in_stock=False)  # stale
     SearchEntry.objects.create(kind="product", object_id=999_999, name="Ghost", name_exact=" ghost ",
                                name_folded=" ghost ", text_exact=" ghost ", text_folded=" ghost ", url="/x/")  # extra
     summary = reconcile_search.delay().get()
-    assert summary == {"database:product": 3, "database:store": 0, "database:course": 0}
+    assert summary == {"database:product": 4, "database:store": 0, "database:course": 0}
     assert SearchEntry.objects.filter(kind="product").count() == 9
     assert SearchEntry.objects.get(kind="product", object_id=tra.pk).stars == 4
+    assert SearchEntry.objects.filter(kind="product", object_id=nuoc_mam.pk).values_list(
+        "price", "in_stock").get() == (120_000, True)
     assert not SearchEntry.objects.filter(object_id=999_999).exists()
     assert reconcile_search.delay().get() == {"database:product": 0, "database:store": 0, "database:course": 0}
 
@@ -135,24 +138,30 @@ def test_23_reconciliation_computes_the_elasticsearch_actions(catalogue):
     products = catalogue.products
     es = FakeElasticsearch()
     es.aliases["choso-products"] = ["choso-products-v1"]
-    es.docs["choso-products-v1"] = {p.pk: {"stars": p.certificates.first().stars if p.certificates.exists() else None}
+    es.docs["choso-products-v1"] = {p.pk: {"stars": p.certificates.first().stars if p.certificates.exists() else None,
+                                           "price": p.price, "in_stock": p.stock > 0}
                                     for p in products.values()}
-    del es.docs["choso-products-v1"][products["mat_ong"].pk]
-    es.docs["choso-products-v1"][products["tra_shan"].pk]["stars"] = 3
-    es.docs["choso-products-v1"][888_888] = {"stars": None}
+    docs = es.docs["choso-products-v1"]
+    del docs[products["mat_ong"].pk]  # missing
+    docs[products["tra_shan"].pk]["stars"] = 3  # stale stars
+    docs[products["nuoc_mam"].pk]["price"] = 1  # stale price
+    docs[products["dau_phong"].pk]["in_stock"] = False  # stale stock
+    docs[888_888] = {"stars": None, "price": 5, "in_stock": True}  # gone from the database
 
     drift = maintenance.elastic_reconcile("product", es)
 
+    stale = sorted(products[k].pk for k in ("mat_ong", "tra_shan", "nuoc_mam", "dau_phong"))
     assert (drift.expected, drift.indexed) == (9, 9)
-    assert drift.to_index == tuple(sorted([products["mat_ong"].pk, products["tra_shan"].pk]))
+    assert drift.to_index == tuple(stale)
     assert drift.to_delete == (888_888,)
     bulk = [kwargs["operations"] for name, kwargs in es.calls if name == "bulk"]
     assert len(bulk) == 1
     actions = [(next(iter(op)), op[next(iter(op))]["_id"]) for op in bulk[0] if next(iter(op)) in ("index", "delete")]
-    assert sorted(actions) == sorted([("index", products["mat_ong"].pk), ("index", products["tra_shan"].pk),
-                                      ("delete", 888_888)])
-    assert set(es.docs["choso-products-v1"]) == {p.pk for p in products.values()}
-    assert es.docs["choso-products-v1"][products["tra_shan"].pk]["stars"] == 4
+    assert sorted(actions) == sorted([("index", pk) for pk in stale] + [("delete", 888_888)])
+    assert set(docs) == {p.pk for p in products.values()}
+    assert docs[products["tra_shan"].pk]["stars"] == 4
+    assert (docs[products["nuoc_mam"].pk]["price"], docs[products["dau_phong"].pk]["in_stock"]) == (120_000, True)
+    assert maintenance.elastic_reconcile("product", es).repaired == 0
 
 
 def test_23_nightly_task_is_scheduled(settings):

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
-from core.cache import bump_catalogue_version
 from marketplace.models import Product, Store
 from marketplace.orders.checkout import CheckoutContext, DeliveryDetails
 from marketplace.orders.exceptions import EmptyCart, OutOfStock
@@ -16,6 +15,7 @@ from marketplace.orders.services.notifications import order_notify
 from marketplace.orders.services.orders import record_event
 from marketplace.payments import gateway
 from marketplace.payments.models import Payment
+from marketplace.signals import announce_products_changed
 
 
 def _reserve(context: CheckoutContext) -> dict[int, Product]:
@@ -37,8 +37,7 @@ def _reserve(context: CheckoutContext) -> dict[int, Product]:
         raise OutOfStock(shortages)
     for product_id in sorted(wanted):
         Product.objects.filter(pk=product_id).update(stock=models.F("stock") - wanted[product_id])
-    # update() sends no post_save: tell the anonymous page cache that stock changed.
-    transaction.on_commit(bump_catalogue_version)
+    announce_products_changed(wanted)  # update() sends no post_save: search and the page cache
     return locked
 
 

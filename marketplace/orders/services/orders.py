@@ -5,11 +5,11 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.cache import bump_catalogue_version
 from marketplace.models import Product
 from marketplace.orders.exceptions import InvalidTransition
 from marketplace.orders.models import Order, OrderEvent
 from marketplace.orders.services.notifications import order_notify
+from marketplace.signals import announce_products_changed
 
 S = Order.Status
 A = OrderEvent.Action
@@ -59,7 +59,7 @@ def release_stock(*, order: Order) -> bool:
     lines = sorted(order.lines.exclude(product=None), key=lambda line: line.product_id)
     for line in lines:  # pk order, like reservation: no deadlock with a checkout
         Product.objects.filter(pk=line.product_id).update(stock=models.F("stock") + line.quantity)
-    transaction.on_commit(bump_catalogue_version)  # product pages show stock: refresh the page cache
+    announce_products_changed(line.product_id for line in lines)  # update() sends no post_save
     order.stock_released_at = timezone.now()
     order.save(update_fields=["stock_released_at", "updated_at"])
     return True
