@@ -31,8 +31,8 @@ var:
 ##      (with ELASTICSEARCH_URL set: builds the cluster's indices if missing, then searches there)
 run: install var
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py search_index --ensure
+	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: install and run the whole suite (SQLite and eager Celery unless DATABASE_URL / CELERY_BROKER_URL are set)

@@ -2,7 +2,7 @@
 
 Without CELERY_BROKER_URL tasks run eagerly in-process (the embedded default). Tasks are
 an API: ids in, fetch, call a service. They are enqueued with transaction.on_commit so a
-rolled-back transaction never reaches the broker (see core.tasks.enqueue_on_commit).
+rolled-back transaction never reaches the broker (see core.outbox.enqueue_on_commit).
 """
 
 import os

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import divisions
@@ -60,3 +61,32 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.to}: {self.subject}"
+
+
+class OutboxMessage(models.Model):
+    """A task for the broker, written in the same transaction as the change it follows (a
+    transactional outbox): the change and the promise to act on it commit together.
+
+    After commit the message is handed to the broker and marked sent. If the broker does
+    not take it (down, unreachable, slow), the row stays unsent and the relay
+    (`core.outbox.relay`: every minute from Celery beat, and at once when a later hand-over
+    succeeds again) re-sends it, with back-off. Tasks are idempotent, so a message sent
+    twice (a crash between publishing and marking) has its effect once.
+    """
+
+    task = models.CharField(max_length=200)
+    args = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
+        indexes = [models.Index(fields=["next_attempt_at", "id"], condition=models.Q(sent_at=None),
+                                name="core_outbox_unsent")]
+
+    def __str__(self):
+        return f"{self.task}{tuple(self.args)}"

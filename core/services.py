@@ -6,7 +6,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from core.models import OutgoingEmail
-from core.tasks import deliver_email, enqueue_on_commit
+from core.outbox import enqueue_on_commit
+from core.tasks import deliver_email
 
 
 def email_enqueue(*, key: str, to: str, subject: str, template: str, context: dict,

@@ -1,4 +1,4 @@
-"""Thin, idempotent tasks; ids in."""
+"""Thin, idempotent tasks; ids in. Enqueue them with core.outbox.enqueue_on_commit."""
 
 import logging
 
@@ -8,15 +8,6 @@ from django.db import transaction
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
-
-
-def enqueue_on_commit(task, *args) -> None:
-    """Send `task` to the broker only once the current transaction commits (RELIABILITY 11).
-
-    Outside a transaction Django runs the callback at once. Without a broker the task
-    runs eagerly, still after commit.
-    """
-    transaction.on_commit(lambda: task.delay(*args))
 
 
 @shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=60)
@@ -41,3 +32,31 @@ def deliver_email(self, email_id: int) -> bool:
         logger.warning("e-mail %s not sent (%s); retrying", email_id, error)
         raise self.retry(exc=error)
     return True
+
+
+@shared_task(acks_late=True)
+def relay_outbox() -> int:
+    """Every minute (beat): re-send outbox messages the broker did not take, and drop old sent ones."""
+    from core import outbox
+
+    sent = outbox.relay()
+    outbox.prune()
+    return sent
+
+
+RESEND_AFTER_MINUTES = 15
+MAX_EMAIL_ATTEMPTS = 25
+
+
+@shared_task(acks_late=True)
+def resend_unsent_emails() -> int:
+    """Every 15 minutes (beat): e-mails whose delivery gave up (the mail server was down
+    through every retry) are tried again, up to MAX_EMAIL_ATTEMPTS in all."""
+    from core.models import OutgoingEmail
+
+    cutoff = timezone.now() - timezone.timedelta(minutes=RESEND_AFTER_MINUTES)
+    ids = list(OutgoingEmail.objects.filter(sent_at=None, attempts__lt=MAX_EMAIL_ATTEMPTS, created_at__lt=cutoff)
+               .order_by("pk").values_list("pk", flat=True)[:100])
+    for email_id in ids:
+        deliver_email.delay(email_id)
+    return len(ids)

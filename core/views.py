@@ -3,6 +3,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core.outage import healthz_unavailable
+
 
 @never_cache
 @require_GET
@@ -13,5 +15,5 @@ def healthz(request):
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+        return healthz_unavailable()  # the same answer as core.outage gives every request
     return JsonResponse({"status": "ok", "database": "ok"})

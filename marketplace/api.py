@@ -12,6 +12,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from core import divisions
+from core.api import errors, province_schema
 from marketplace import selectors
 from marketplace.models import Product, Store
 
@@ -92,7 +93,7 @@ class StorePage(Schema):
 
 class ProductFilters(Schema):
     group: str = Field("", description="Product group slug; includes its sub-groups.")
-    province: int | None = Field(None, description="Province code (vietnam-provinces).")
+    province: int | None = Field(None, json_schema_extra=province_schema)
     stars: int | None = Field(None, ge=3, le=5, description="At least this many OCOP stars (3, 4 or 5).")
     min_price: int | None = Field(None, ge=0)
     max_price: int | None = Field(None, ge=0)
@@ -103,7 +104,7 @@ class ProductFilters(Schema):
 
 
 class StoreFilters(Schema):
-    province: int | None = Field(None, description="Province code (vietnam-provinces).")
+    province: int | None = Field(None, json_schema_extra=province_schema)
     page: int = Field(1, ge=1)
 
 
@@ -149,7 +150,9 @@ def _paginate(queryset, page: int, serialize) -> dict:
             "results": [serialize(obj) for obj in paginator.page(page).object_list]}
 
 
-@router.get("/products", response=ProductPage, summary="Published products, filtered and sorted")
+@router.get("/products", response={200: ProductPage, **errors()}, summary="Published products, filtered and sorted",
+            description="422: a parameter of the wrong type or out of its range, an unknown province or store, "
+                        "a page past the last, or min_price above max_price.")
 def list_products(request, filters: Query[ProductFilters]):
     _province(filters.province)
     if filters.min_price is not None and filters.max_price is not None and filters.min_price > filters.max_price:
@@ -166,7 +169,9 @@ def list_products(request, filters: Query[ProductFilters]):
                      filters.page, _product)
 
 
-@router.get("/products/{slug}", response=ProductDetailOut, summary="One published product")
+@router.get("/products/{slug}", response={200: ProductDetailOut, **errors(not_found=True, invalid=False)},
+            summary="One published product",
+            description="404: no published product of an active store has this slug.")
 def get_product(request, slug: str):
     product = (selectors.public_products().select_related("store", "category")
                .prefetch_related("photos__image").filter(slug=slug).first())
@@ -175,14 +180,17 @@ def get_product(request, slug: str):
     return _product(product, detail=True)
 
 
-@router.get("/stores", response=StorePage, summary="Active stores")
+@router.get("/stores", response={200: StorePage, **errors()}, summary="Active stores",
+            description="422: a parameter of the wrong type or out of its range, an unknown province, or a page "
+                        "past the last.")
 def list_stores(request, filters: Query[StoreFilters]):
     _province(filters.province)
     return _paginate(Store.objects.active().filter(**({"province_code": filters.province} if filters.province else {}))
                      .select_related("logo").order_by("name"), filters.page, _store)
 
 
-@router.get("/stores/{slug}", response=StoreDetailOut, summary="One active store")
+@router.get("/stores/{slug}", response={200: StoreDetailOut, **errors(not_found=True, invalid=False)},
+            summary="One active store", description="404: no active store has this slug.")
 def get_store(request, slug: str):
     store = selectors.public_stores().select_related("logo").prefetch_related(None).filter(slug=slug).first()
     if store is None:

@@ -7,8 +7,15 @@ class MarketplaceConfig(AppConfig):
     verbose_name = _("Marketplace")
 
     def ready(self):
-        from core.cache import bump_catalogue_version
         from marketplace.signals import products_changed
 
         # Bulk stock and price changes reach the anonymous page cache (search listens too).
-        products_changed.connect(bump_catalogue_version, dispatch_uid="page-cache-products-changed")
+        products_changed.connect(_refresh_page_cache, dispatch_uid="page-cache-products-changed")
+
+
+def _refresh_page_cache(sender, **kwargs):
+    from django.db import transaction
+
+    from core.cache import bump_catalogue_version
+
+    transaction.on_commit(bump_catalogue_version)

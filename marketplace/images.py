@@ -5,7 +5,8 @@ A file is accepted only if Pillow decodes it, it is within the byte and pixel li
 a raster format we serve. The stored file is a re-encoding of the decoded pixels: EXIF
 (GPS position, camera serial) and other metadata are dropped, the EXIF orientation is
 applied first so the photo still stands the right way up. Onboarding documents reuse
-`clean_image_upload`; `wagtail_image_from_upload` adds the Wagtail image row.
+`clean_image_upload`; `wagtail_image_from_upload` adds the Wagtail image row (and
+`wagtail_image_from_clean`, for a service that checks every upload before writing any).
 """
 
 import io
@@ -119,5 +120,17 @@ def wagtail_image_from_upload(upload, *, title: str, user=None):
     clean = clean_image_upload(upload)
     image = get_image_model()(title=title[:255], uploaded_by_user=user if user and user.is_authenticated else None,
                               file=ImageFile(clean.content, name=clean.name))
+    image.save()
+    return image
+
+
+def wagtail_image_from_clean(clean: CleanImage, *, title: str, user=None, written):
+    """Save an image `clean_image_upload` already accepted as a Wagtail image, its file
+    written through `written` (`core.storage.files_deleted_on_error`) so that a failure
+    later in the caller's transaction deletes it."""
+    from wagtail.images import get_image_model
+
+    image = get_image_model()(title=title[:255], uploaded_by_user=user if user and user.is_authenticated else None)
+    written.save(image.file, clean.name, clean.content)
     image.save()
     return image

@@ -1,8 +1,9 @@
 """Search API: /api/v1/search and /api/v1/search/suggest (mounted by config/api.py)."""
 
 from django.http import HttpResponse
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
+from core.api import errors, province_text_schema
 from search import service
 from search.forms import SearchForm
 from search.params import SearchResults
@@ -17,7 +18,7 @@ class SearchQuery(Schema):
     q: str | None = None
     type: str | None = None
     group: str | None = None
-    province: str | None = None
+    province: str | None = Field(None, json_schema_extra=province_text_schema)
     stars: str | None = None
     min_price: str | None = None
     max_price: str | None = None
@@ -75,10 +76,6 @@ class SuggestOut(Schema):
     suggestions: list[SuggestionOut]
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
 def serialize(results: SearchResults) -> dict:
     return {
         "count": results.total,
@@ -96,7 +93,8 @@ def serialize(results: SearchResults) -> dict:
     }
 
 
-@router.get("", response={200: SearchOut, 422: ErrorOut}, summary="Search products, stores and courses")
+@router.get("", response={200: SearchOut, **errors()}, summary="Search products, stores and courses",
+            description="422: a parameter the search form refuses, with its message.")
 def search(request, response: HttpResponse, filters: Query[SearchQuery]):
     form = SearchForm({k: v for k, v in filters.dict().items() if v is not None})
     if not form.is_valid():
@@ -106,7 +104,8 @@ def search(request, response: HttpResponse, filters: Query[SearchQuery]):
     return Status(200, serialize(results))
 
 
-@router.get("/suggest", response={200: SuggestOut, 422: ErrorOut}, summary="Autocomplete suggestions")
+@router.get("/suggest", response={200: SuggestOut, **errors()}, summary="Autocomplete suggestions",
+            description="422: a query the search form refuses (e.g. longer than 100 characters).")
 def suggest(request, q: str = ""):
     form = SearchForm({"q": q})
     if not form.is_valid():

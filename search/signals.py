@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
-from core.tasks import enqueue_on_commit
+from core.outbox import enqueue_on_commit
 from marketplace.models import Category, OcopCertificate, Product, Store
 from marketplace.signals import products_changed
 from search import sources, tasks

@@ -90,3 +90,13 @@ def user(db):
     from tests.factories import UserFactory
 
     return UserFactory()
+
+
+@pytest.fixture(autouse=True)
+def _outbox_without_memory():
+    """No test inherits another's memory of a failing broker."""
+    from core import outbox
+
+    outbox.reset()
+    yield
+    outbox.reset()

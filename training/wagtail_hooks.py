@@ -13,9 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.csv import SafeSpreadsheetExportMixin
 from onboarding.groups import PROGRAMME_OFFICERS, TRAINERS, user_in_group
 from training import selectors
 from training.models import Certificate, Enrolment
@@ -32,7 +34,7 @@ class TrainingReportAccessMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class CourseReportView(TrainingReportAccessMixin, ReportView):
+class CourseReportView(TrainingReportAccessMixin, SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Course enrolments")
     header_icon = "list-ol"
     index_url_name = "training_report"
@@ -66,7 +68,7 @@ class CourseReportView(TrainingReportAccessMixin, ReportView):
         return super().to_row_dict(item)
 
 
-class CourseLearnersView(TrainingReportAccessMixin, ReportView):
+class CourseLearnersView(TrainingReportAccessMixin, SafeSpreadsheetExportMixin, ReportView):
     """The learners of one course. Another trainer's course answers 404."""
 
     header_icon = "user"
@@ -127,12 +129,17 @@ def register_training_report_menu_item():
 
 
 
+class CertificateIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """Learner names are the learners' own text: no formulas in the CSV export."""
+
+
 class CertificateViewSet(ModelViewSet):
     """Programme officers find a certificate by code or name and revoke it if it was
     issued by mistake; the public page then says "revoked". Nobody adds or deletes
     certificates here: they are issued when a learner completes a course."""
 
     model = Certificate
+    index_view_class = CertificateIndexView
     icon = "doc-full"
     menu_label = _("Certificates")
     menu_order = 950

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
@@ -10,6 +8,7 @@ from cms.program.figures import dashboard_figures
 from cms.program.forms import DashboardFilterForm
 from cms.program.presenters import build_charts
 from cms.program.tables import build_tables
+from core import csv as safe_csv
 
 
 @login_required
@@ -45,5 +44,5 @@ def _csv(tables, key: str, form) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8",
                             headers={"Content-Disposition": f'attachment; filename="{name}"'})
     response.write("\ufeff")  # BOM: spreadsheet programs then read the Vietnamese text as UTF-8
-    csv.writer(response).writerows(table.csv_rows())
+    safe_csv.writer(response).writerows(table.csv_rows())
     return response

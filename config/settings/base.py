@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "ninja",  # serves the API docs' Swagger UI from static files (without it: from a CDN)
     "axes",
     "storages",
     "django.contrib.admin",
@@ -64,8 +65,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.outage.DatabaseOutageMiddleware",  # database down → 503; must stay above sessions and auth
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.ChosenLanguageMiddleware",
+    "core.middleware.RefuseNulMiddleware",  # NUL in path/query/form: 404/400 (PostgreSQL cannot store it)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -213,6 +216,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "csv", "txt"]
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No Gravatar: avatars would come from another origin (and tell it who uses the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # --- e-mail -------------------------------------------------------------------------------
@@ -237,8 +242,17 @@ CELERY_TIMEZONE = TIME_ZONE
 # RELIABILITY 13: no countdown may exceed this; tasks with acks_late are redelivered
 # after it if a worker dies mid-task.
 CELERY_VISIBILITY_TIMEOUT = 3600
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+# A broker that does not answer fails fast: the message waits in the outbox (core.outbox)
+# and is re-sent later, so the request that committed a write never waits or errors.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT, "max_retries": 0,
+                                   "socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict = {
+    # The outbox: messages the broker did not take are re-sent; sent ones pruned after a week.
+    "outbox-relay": {"task": "core.tasks.relay_outbox", "schedule": 60.0},
+    # E-mails whose delivery gave up while the mail server was down are tried again.
+    "emails-resend-unsent": {"task": "core.tasks.resend_unsent_emails", "schedule": 900.0},
     # Unpaid card orders past ORDERS_PAYMENT_TIMEOUT_MINUTES release their stock.
     "orders-expire-unpaid": {"task": "marketplace.orders.tasks.expire_unpaid_orders", "schedule": 300.0},
     # Search: database table and Elasticsearch indices equal what is searchable; drift repaired.

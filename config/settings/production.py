@@ -6,7 +6,13 @@ Passes `manage.py check --deploy --fail-level WARNING` (tests/core/test_settings
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env
+from .base import INSTALLED_APPS, MIDDLEWARE, SECRET_KEY, env
+from .security_headers import (  # noqa: F401
+    CONTENT_SECURITY_POLICY,
+    CONTENT_SECURITY_POLICY_PATHS,
+    PERMISSIONS_POLICY,
+    with_security_headers,
+)
 
 DEBUG = False
 if len(SECRET_KEY) < 50:
@@ -23,3 +29,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (nonces on the public site, 'unsafe-inline' only under the
+# admin paths) and Permissions-Policy: see security_headers.py.
+INSTALLED_APPS = [*INSTALLED_APPS, "csp"]
+MIDDLEWARE = with_security_headers(MIDDLEWARE)

@@ -24,6 +24,8 @@ class CheckoutForm(forms.Form):
     ward_code = forms.TypedChoiceField(label=_("Ward / commune"), coerce=int, required=False)
     street = forms.CharField(label=_("House number, street, hamlet"), max_length=255)
     method = forms.ChoiceField(label=_("Payment"), widget=forms.RadioSelect)
+    # One-time key of this form: sent twice, it is one order (see checkout_place).
+    submission_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(self, *args, stores=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.tasks import enqueue_on_commit
+from core.outbox import enqueue_on_commit
 from marketplace.payments.exceptions import PaymentError
 from marketplace.payments.models import Payment, PaymentAttempt, Refund
 from marketplace.payments.providers import PROVIDERS, Provider
@@ -55,7 +55,7 @@ def payment_deadline(*, method: str):
     return timezone.now() + datetime.timedelta(minutes=minutes)
 
 
-def payment_create(*, method: str, amount: int, email: str, stores=()) -> Payment:
+def payment_create(*, method: str, amount: int, email: str, stores=(), submission_key: str | None = None) -> Payment:
     """Called inside the checkout transaction, before the orders are written."""
     provider = get_provider(method)
     if not provider.is_available() or stores_refused(provider, stores):
@@ -63,8 +63,8 @@ def payment_create(*, method: str, amount: int, email: str, stores=()) -> Paymen
     # Card and bank transfer wait for the money; cash on delivery has nothing to wait for.
     status = (Payment.Status.PENDING if provider.initial_order_status == "pending_payment"
               else Payment.Status.CASH_ON_DELIVERY)
-    payment = Payment(method=method, amount=amount, email=email, status=status)
-    payment.full_clean()
+    payment = Payment(method=method, amount=amount, email=email, status=status, submission_key=submission_key)
+    payment.full_clean(validate_unique=False)  # the key's uniqueness is the database's to enforce (races)
     payment.save()
     return payment
 

@@ -30,6 +30,9 @@ class Payment(models.Model):
     email = models.EmailField(_("e-mail"))
     provider_payment_id = models.CharField(max_length=255, blank=True, db_index=True,
                                            help_text="Stripe PaymentIntent id, once known.")
+    # The checkout form's one-time key: a form submitted twice (double click, a retry after
+    # a timeout) finds the payment the first submission made instead of placing a second.
+    submission_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     paid_at = models.DateTimeField(null=True, blank=True)
 

@@ -22,11 +22,11 @@ def stripe_webhook(request):
         event = webhooks.verify(request.body, request.headers.get("Stripe-Signature", ""))
     except webhooks.InvalidWebhook as exc:
         logger.warning("Refused Stripe webhook: %s", exc)
-        return HttpResponseBadRequest("invalid signature")
+        return HttpResponseBadRequest("invalid webhook")
     # A handler failing raises: the transaction rolls back, Django answers 500, Stripe
-    # redelivers later (RELIABILITY 10).
-    processed = webhooks.process(event)
-    return HttpResponse("ok" if processed else "duplicate")
+    # redelivers later (RELIABILITY 10). Events that are not ours are acknowledged.
+    outcome = webhooks.process(event)
+    return HttpResponse({webhooks.PROCESSED: "ok"}.get(outcome, outcome), content_type="text/plain")
 
 
 def _orders(payment):

@@ -5,7 +5,8 @@ Columns: sku,name,description,price,stock,unit,category. UTF-8 with or without B
 Upsert by SKU within the store, all-or-nothing: every row is checked first; one bad row
 means nothing is written and every bad row is reported ("Dòng N: …"). Writes are bulk
 (one INSERT batch, one UPDATE batch) and a row equal to what is stored is not written, so
-importing the same file twice changes nothing.
+importing the same file twice changes nothing. Text cells a spreadsheet would run as a
+formula are exported with a leading "'" and read back without it (core/csv.py).
 """
 
 import csv
@@ -16,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core import csv as safe_csv
 from core.html import sanitize_html
 from core.text import fold
 from marketplace.models import Category, Product, Store, Unit
@@ -72,9 +74,13 @@ def _parse_int(raw: str) -> int | None:
 
 def _decode(data: bytes) -> str:
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CatalogueImportError([_("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")]) from None
+    if "\x00" in text:  # a database text field cannot hold it (PostgreSQL refuses the write)
+        raise CatalogueImportError([_("The file contains a null character (NUL), which a CSV file cannot have. "
+                                      "Save it as “CSV UTF-8” and try again.")])
+    return text
 
 
 def parse_rows(data: bytes) -> list[dict]:
@@ -93,7 +99,8 @@ def parse_rows(data: bytes) -> list[dict]:
         if len(rows) + len(errors) >= MAX_ROWS:
             raise CatalogueImportError([_("The file has more than %(max)s rows; split it into smaller files.")
                                         % {"max": MAX_ROWS}])
-        values = {c: (record.get(c) or "").strip() for c in COLUMNS}
+        # A cell the export neutralised ("'=…", core.csv) reads back as the text it was.
+        values = {c: safe_csv.unescape_cell((record.get(c) or "").strip()) for c in COLUMNS}
         if not any(values.values()):
             continue
         reasons = []
@@ -169,7 +176,7 @@ def catalogue_export(*, store: Store) -> str:
     """The store's products as CSV text in the import format (with a BOM so Excel reads UTF-8)."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = safe_csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for p in Product.objects.for_store(store).select_related("category").order_by("sku"):
         writer.writerow([p.sku, p.name, p.description, p.price, p.stock, p.unit, p.category.name])

@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.html import sanitize_html
+from core.storage import files_deleted_on_error
 from core.text import vietnamese_slugify
-from marketplace.images import clean_image_upload, wagtail_image_from_upload
+from marketplace.images import clean_image_upload, wagtail_image_from_clean
 from marketplace.models import Product, ProductPhoto, Store
 
 MAX_PHOTOS = 10
@@ -122,19 +123,20 @@ def product_photos_add(*, product: Product, files: list, user=None) -> list[Prod
     have = product.photos.count()
     if have + len(files) > MAX_PHOTOS:
         raise ValidationError(_("A product can have at most %(max)s photos.") % {"max": MAX_PHOTOS}, code="too_many")
-    errors = []
+    errors, cleaned = [], []
     for upload in files:
         try:
-            clean_image_upload(upload)
+            cleaned.append(clean_image_upload(upload))
         except ValidationError as exc:
             errors.extend(exc.messages)
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with files_deleted_on_error() as written, transaction.atomic():
         start = (product.photos.aggregate(m=Max("sort_order"))["m"] or 0) + 1
         photos = []
-        for offset, upload in enumerate(files):
-            image = wagtail_image_from_upload(upload, title=f"{product.name} ({offset + have + 1})", user=user)
+        for offset, clean in enumerate(cleaned):
+            image = wagtail_image_from_clean(clean, title=f"{product.name} ({offset + have + 1})", user=user,
+                                             written=written)
             photos.append(ProductPhoto.objects.create(product=product, image=image, alt_text=product.name[:200],
                                                       sort_order=start + offset))
     return photos

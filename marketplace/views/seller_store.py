@@ -59,7 +59,11 @@ def store_profile(request):
         try:
             store_update_profile(store=store, user=request.user, **data)
         except ValidationError as exc:
-            form.add_error("logo" if isinstance(exc, ImageRejected) else None, exc.messages)
+            if hasattr(exc, "error_dict"):  # per field: a refused logo or banner, the store's own checks
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc.messages)
             store.refresh_from_db()
         else:
             messages.success(request, _("Store profile saved."))

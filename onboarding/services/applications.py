@@ -2,12 +2,14 @@
 documents, declare OCOP certificates, submit. Officers' decisions are in `review.py`."""
 
 import datetime
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import clean_all, files_deleted_on_error
 from onboarding.exceptions import ApplicationIncomplete, ApplicationNotEditable, OpenApplicationExists
 from onboarding.models import (
     OPEN_STATUSES,
@@ -75,47 +77,55 @@ def application_update(*, application: SellerApplication, user, fields: dict | N
     return locked
 
 
-@transaction.atomic
-def application_document_upload(*, application: SellerApplication, user, kind: str, upload) -> ApplicationDocument:
-    """Check `upload` (PDF or photo) and store it privately, replacing the previous one of `kind`."""
+def application_documents_upload(*, application: SellerApplication, user, uploads: dict) -> list[ApplicationDocument]:
+    """Store `uploads` ({kind: file}, PDF or photo) privately, each replacing the previous
+    document of its kind. All or nothing: every file is checked before any is stored (the
+    refused ones raise ValidationError keyed by kind), and a failure after files were
+    written deletes them; replaced files are deleted once the new ones are committed."""
     if application.applicant_id != user.pk:
         raise ApplicationNotEditable(_("This application is not yours."))
-    locked = _lock_editable(application)
-    if kind not in ApplicationDocument.Kind.values:
+    if not application.is_editable:
+        raise ApplicationNotEditable(_("This application has been sent and can no longer be changed."))
+    if set(uploads) - set(ApplicationDocument.Kind.values):
         raise ValidationError(_("Unknown document."), code="unknown_kind")
-    clean = clean_document_upload(upload)
-    old = ApplicationDocument.objects.filter(application=locked, kind=kind).first()
-    document = ApplicationDocument(application=locked, kind=kind, content_type=clean.content_type, size=clean.size,
-                                   original_name=clean.name)
-    document.file.save(clean.name, clean.content, save=False)
-    if old is not None:
-        old_file = old.file.name
-        old.delete()
-        transaction.on_commit(lambda: old.file.storage.delete(old_file))
-    document.full_clean(exclude=["application"], validate_constraints=False)
-    document.save()
-    return document
+    cleaned = clean_all(uploads, clean_document_upload)
+    documents = []
+    with files_deleted_on_error() as written, transaction.atomic():
+        locked = _lock_editable(application)
+        for kind, clean in cleaned.items():
+            old = ApplicationDocument.objects.filter(application=locked, kind=kind).first()
+            document = ApplicationDocument(application=locked, kind=kind, content_type=clean.content_type,
+                                           size=clean.size, original_name=clean.name)
+            written.save(document.file, clean.name, clean.content)
+            if old is not None:
+                old.delete()
+                transaction.on_commit(partial(old.file.storage.delete, old.file.name))
+            document.full_clean(exclude=["application"], validate_constraints=False)
+            document.save()
+            documents.append(document)
+    return documents
 
 
-@transaction.atomic
 def application_certificate_add(*, application: SellerApplication, user, product_name: str, stars: int,
                                 decision_number: str, decision_date: datetime.date, issuing_authority: str,
                                 scan=None) -> ApplicationCertificate:
-    """Declare an OCOP certificate held (pending until an officer verifies it)."""
+    """Declare an OCOP certificate held (pending until an officer verifies it). The scan is
+    checked before it is stored and deleted again if the row cannot be saved."""
     if application.applicant_id != user.pk:
         raise ApplicationNotEditable(_("This application is not yours."))
-    locked = _lock_editable(application)
-    certificate = ApplicationCertificate(application=locked, product_name=product_name.strip(), stars=stars,
-                                         decision_number=decision_number.strip(), decision_date=decision_date,
-                                         issuing_authority=issuing_authority.strip())
-    if decision_date and decision_date > timezone.localdate():
-        raise ValidationError({"decision_date": _("The decision date cannot be in the future.")})
-    certificate.full_clean(exclude=["application", "scan"])
-    if scan is not None:
-        clean = clean_document_upload(scan)
-        certificate.scan.save(clean.name, clean.content, save=False)
-        certificate.scan_content_type = clean.content_type
-    certificate.save()
+    with files_deleted_on_error() as written, transaction.atomic():
+        locked = _lock_editable(application)
+        certificate = ApplicationCertificate(application=locked, product_name=product_name.strip(), stars=stars,
+                                             decision_number=decision_number.strip(), decision_date=decision_date,
+                                             issuing_authority=issuing_authority.strip())
+        if decision_date and decision_date > timezone.localdate():
+            raise ValidationError({"decision_date": _("The decision date cannot be in the future.")})
+        certificate.full_clean(exclude=["application", "scan"])
+        if scan is not None:
+            clean = clean_document_upload(scan)
+            written.save(certificate.scan, clean.name, clean.content)
+            certificate.scan_content_type = clean.content_type
+        certificate.save()
     return certificate
 
 

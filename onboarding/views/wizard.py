@@ -176,16 +176,13 @@ def _documents(request, application, slug):
     if request.method == "POST":
         form = forms.DocumentsForm(request.POST, request.FILES, uploaded_kinds=set(uploaded))
         if form.is_valid():
-            for kind in ("registration_certificate", "representative_id"):
-                upload = form.cleaned_data.get(kind)
-                if not upload:
-                    continue
-                try:
-                    services.application_document_upload(application=application, user=request.user, kind=kind,
-                                                         upload=upload)
-                except ValidationError as exc:
-                    form.add_error(kind, exc)
-            if not form.errors:
+            uploads = {kind: form.cleaned_data[kind] for kind in ("registration_certificate", "representative_id")
+                       if form.cleaned_data.get(kind)}
+            try:  # all or nothing: one refused file stores neither
+                services.application_documents_upload(application=application, user=request.user, uploads=uploads)
+            except ValidationError as exc:
+                _service_errors(form, exc)
+            else:
                 return _saved(request, slug)
         uploaded = {d.kind: d for d in application.documents.all()}
         return _render(request, application, slug, {"form": form, "uploaded": uploaded},

@@ -13,6 +13,8 @@ from config.celery import app
 # Each is rerun safely: its own tests (payments/test_tasks.py, search, orders) prove it.
 IDEMPOTENT_TASKS = {
     "core.tasks.deliver_email",  # OutgoingEmail row marked sent: a second run sends nothing
+    "core.tasks.relay_outbox",  # sends unsent messages (their tasks are idempotent) and marks them sent
+    "core.tasks.resend_unsent_emails",  # enqueues deliver_email, which sends an e-mail once
     "marketplace.orders.tasks.expire_unpaid_orders",  # expired orders are cancelled once
     "marketplace.payments.tasks.execute_refund",  # a succeeded refund is skipped, key reused
     "marketplace.payments.tasks.expire_provider_session",  # cancelling a cancelled session

@@ -60,3 +60,32 @@ def test_off_when_lifetime_is_zero(settings):
     settings.PAGE_CACHE_SECONDS = 0
     ProductFactory()
     assert "X-Page-Cache" not in Client().get("/prices/")
+
+
+def _entries() -> int:
+    return sum(1 for key in cache._cache if ":page:" in key)  # LocMemCache's own keys
+
+
+def test_tracking_parameters_and_parameter_order_share_one_entry():
+    """RELIABILITY 33: 500 `?utm_source=N` once made 500 entries."""
+    ProductFactory(price=120_000)
+    assert Client().get("/prices/?page=2&sort=price")["X-Page-Cache"] == "miss"
+    for n in range(50):
+        tracked = Client().get(f"/prices/?utm_source=zalo{n}&sort=price&fbclid=x{n}&page=2&gclid={n}")
+        assert tracked["X-Page-Cache"] == "hit"
+    assert Client().get("/prices/?sort=price&page=2")["X-Page-Cache"] == "hit"
+    assert Client().get("/prices/?page=3&sort=price")["X-Page-Cache"] == "miss"  # a real parameter is a page
+    assert _entries() == 2
+
+
+def test_one_path_cannot_flood_the_cache(monkeypatch):
+    import core.cache
+
+    monkeypatch.setattr(core.cache, "MAX_VARIANTS_PER_PATH", 5)
+    ProductFactory()
+    answers = [Client().get(f"/prices/?q={n}").get("X-Page-Cache") for n in range(8)]
+    assert answers == ["miss"] * 5 + [None] * 3  # past the bound: served, not stored
+    assert Client().get("/prices/?q=7").get("X-Page-Cache") is None
+    assert Client().get("/prices/?q=0")["X-Page-Cache"] == "hit"  # the first five stay cached
+    assert Client().get("/prices/")["X-Page-Cache"] == "miss"  # the bare path is not a variant
+    assert _entries() == 6

@@ -1,5 +1,6 @@
 """CSV import/export: all-or-nothing, upsert by SKU, bulk writes, idempotent re-import."""
 
+import csv
 import io
 
 import pytest
@@ -150,15 +151,60 @@ def test_management_command(store, tmp_path):
 
 
 def test_import_enqueues_search_indexing_of_changed_products_after_commit(store, django_capture_on_commit_callbacks):
-    from unittest import mock
+    from core.models import OutboxMessage
 
     catalogue_import(store=store, data=csv_bytes("A,Trà,,1000,1,hộp,Đồ uống\n"))
-    with mock.patch("search.tasks.index_objects.delay") as delay:
-        with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            catalogue_import(store=store, data=csv_bytes("A,Trà,,1000,1,hộp,Đồ uống\nB,Cà phê,,2000,1,gói,Đồ uống\n"))
-        delay.assert_not_called()  # nothing before commit
-        with django_capture_on_commit_callbacks(execute=True):  # commit: the announcement, then the task
-            for callback in callbacks:
-                callback()
-    # One task for the whole file, with only the changed product (A is unchanged).
-    delay.assert_called_once_with("product", [Product.objects.get(sku="B").pk])
+    OutboxMessage.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        catalogue_import(store=store, data=csv_bytes("A,Trà,,1000,1,hộp,Đồ uống\nB,Cà phê,,2000,1,gói,Đồ uống\n"))
+    # One task for the whole file, with only the changed product (A is unchanged), written with
+    # the import (the outbox) and not sent before commit.
+    expected = [("search.tasks.index_objects", ["product", [Product.objects.get(sku="B").pk]], None)]
+    assert list(OutboxMessage.objects.values_list("task", "args", "sent_at")) == expected
+    for callback in callbacks:  # commit
+        callback()
+    assert OutboxMessage.objects.get().sent_at is not None
+
+
+FORMULA_NAMES = ['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tX", "\rX"]
+
+
+def _formula_products(store):
+    for n, name in enumerate(FORMULA_NAMES, start=1):
+        ProductFactory(store=store, sku=f"S{n}", name=name, description="", price=1000 * n, stock=n, unit="hũ")
+    ProductFactory(store=store, sku="-07", name="Mật ong", description="-giảm giá", price=7000, stock=0, unit="hũ")
+
+
+def test_export_neutralises_formula_cells_and_keeps_numbers(seller_client, store):
+    _formula_products(store)
+    response = seller_client.get("/seller/export.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows == [
+        ["sku", "name", "description", "price", "stock", "unit", "category"],
+        ["'-07", "Mật ong", "'-giảm giá", "7000", "0", "hũ", "Thực phẩm"],
+        ["S1", "'=HYPERLINK(\"http://x\")", "", "1000", "1", "hũ", "Thực phẩm"],
+        ["S2", "'+1", "", "2000", "2", "hũ", "Thực phẩm"],
+        ["S3", "'-2", "", "3000", "3", "hũ", "Thực phẩm"],
+        ["S4", "'@SUM(A1)", "", "4000", "4", "hũ", "Thực phẩm"],
+        ["S5", "'\tX", "", "5000", "5", "hũ", "Thực phẩm"],
+        ["S6", "'\rX", "", "6000", "6", "hũ", "Thực phẩm"],
+    ]
+
+
+def test_neutralised_export_round_trips_through_an_edit(store):
+    _formula_products(store)
+    before = {p.sku: (p.name, p.description, p.price, p.stock) for p in Product.objects.for_store(store)}
+    exported = catalogue_export(store=store)
+    assert catalogue_import(store=store, data=exported.encode()).unchanged == 7  # nothing read differently
+
+    rows = list(csv.reader(io.StringIO(exported.lstrip("\ufeff"))))
+    for row in rows[1:]:
+        row[3] = str(int(row[3]) + 1)  # the seller raises every price by 1 đồng in a spreadsheet
+    edited = io.StringIO()
+    csv.writer(edited).writerows(rows)
+    result = catalogue_import(store=store, data=edited.getvalue().encode())
+    assert (result.created, result.updated, result.unchanged) == (0, 7, 0)
+    after = {p.sku: (p.name, p.description, p.price, p.stock) for p in Product.objects.for_store(store)}
+    assert after == {sku: (name, description, price + 1, stock) for sku, (name, description, price, stock)
+                     in before.items()}
+    assert after["S1"][0] == '=HYPERLINK("http://x")' and after["-07"][1] == "-giảm giá"

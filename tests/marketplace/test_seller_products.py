@@ -122,6 +122,30 @@ def test_one_bad_photo_refuses_the_whole_upload(seller_client, store):
     assert product.photos.count() == 0 and get_image_model().objects.count() == 0
 
 
+def test_a_failed_save_after_the_files_were_written_leaves_no_file(store):
+    from django.db import DatabaseError
+
+    from marketplace.services.products import product_photos_add
+    from tests.factories.storage import stored_files
+
+    product = ProductFactory(store=store)
+    before = stored_files()
+    real_create, calls = ProductPhoto.objects.create, []
+
+    def create_then_fail(**kwargs):
+        calls.append(kwargs)
+        if len(calls) == 2:
+            raise DatabaseError("disk full")
+        return real_create(**kwargs)
+
+    with mock.patch.object(ProductPhoto.objects, "create", side_effect=create_then_fail), \
+            pytest.raises(DatabaseError):
+        product_photos_add(product=product, files=[photo_upload(), photo_upload()])
+    assert len(calls) == 2  # the first photo and its file were written before the failure
+    assert stored_files() == before
+    assert product.photos.count() == 0 and get_image_model().objects.count() == 0
+
+
 def test_edit_page_has_phone_friendly_photo_input(seller_client, store):
     product = ProductFactory(store=store)
     html = seller_client.get(f"/seller/products/{product.pk}/").content.decode()

@@ -8,6 +8,7 @@ from django.utils import timezone
 from core import divisions
 from marketplace.models import OcopCertificate, Store, StoreMember
 from tests.factories.marketplace import HUE, ProductFactory, StoreFactory, first_ward, photo_upload
+from tests.factories.storage import stored_files
 
 pytestmark = pytest.mark.django_db
 QUANG_NGAI = divisions.province_code_for_name("Quảng Ngãi")
@@ -68,6 +69,57 @@ def test_bad_logo_refused_and_nothing_saved(seller_client, store):
     assert store.name == "Cửa hàng của tôi" and store.logo is None
 
 
+def test_good_logo_with_bad_banner_stores_nothing(seller_client, store):
+    """All or nothing: the valid logo is not kept when the banner is refused (no image row, no file)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images import get_image_model
+
+    svg = SimpleUploadedFile("bia.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>", content_type="image/svg+xml")
+    images_before, files_before = get_image_model().objects.count(), stored_files()
+    response = seller_client.post("/seller/store/", profile_data(name="Tên mới", logo=photo_upload("logo.jpg"),
+                                                                 banner=svg))
+    assert response.status_code == 400
+    assert response.context["form"].errors == {
+        "banner": ["bia.svg là hình vẽ SVG; vui lòng tải lên ảnh chụp (JPEG, PNG hoặc WebP)."]}
+    store.refresh_from_db()
+    assert (store.name, store.logo, store.banner) == ("Cửa hàng của tôi", None, None)
+    assert get_image_model().objects.count() == images_before
+    assert stored_files() == files_before
+
+
+def test_logo_and_banner_saved_together(seller_client, store):
+    files_before = stored_files()
+    response = seller_client.post("/seller/store/", profile_data(logo=photo_upload("logo.jpg"),
+                                                                 banner=photo_upload("bia.jpg", size=(60, 20))))
+    assert response.status_code == 302
+    store.refresh_from_db()
+    assert (store.logo.title, store.banner.title) == ("HTX Trà Huế – logo", "HTX Trà Huế – banner")
+    assert (store.banner.width, store.banner.height) == (60, 20)
+    assert stored_files() == files_before | {store.logo.file.name, store.banner.file.name}
+
+
+def test_images_written_then_a_failing_save_leave_no_file(seller, store, monkeypatch):
+    """The store row fails after both images reached the disk: the rows roll back, the files are deleted."""
+    from django.db import DatabaseError
+    from wagtail.images import get_image_model
+
+    from marketplace.services.stores import store_update_profile
+
+    images_before, files_before = get_image_model().objects.count(), stored_files()
+
+    def fail(*args, **kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(Store, "save", fail)
+    with pytest.raises(DatabaseError):
+        store_update_profile(store=store, user=seller, name="Tên mới", producer_type="cooperative", story="",
+                             phone="", province_code=HUE, ward_code=first_ward(HUE), street="Thôn 2",
+                             logo=photo_upload("logo.jpg"), banner=photo_upload("bia.jpg"))
+    assert get_image_model().objects.count() == images_before
+    assert stored_files() == files_before
+    assert Store.objects.get(pk=store.pk).name == "Cửa hàng của tôi"
+
+
 def test_member_with_two_stores_picks_one(seller_client, seller, store, other_store):
     second = StoreFactory(owner=seller, slug="cua-hang-thu-hai", name="Zeta")
     assert seller_client.get("/seller/").context["store"] == store
@@ -89,6 +141,26 @@ def test_add_certificate_pending_with_private_scan(seller_client, store, setting
     assert seller_client.get(f"/seller/certificates/{cert.pk}/scan/").status_code == 200
     # pending: no stars for buyers
     assert seller_client.get(f"/products/{product.slug}/").context["product"].ocop_stars is None
+
+
+def test_certificate_scan_deleted_when_the_row_cannot_be_saved(store, monkeypatch):
+    from django.db import DatabaseError
+
+    from marketplace.services.stores import certificate_add
+
+    product = ProductFactory(store=store)
+    files_before = stored_files("private")
+
+    def fail(*args, **kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(OcopCertificate, "save", fail)
+    with pytest.raises(DatabaseError):
+        certificate_add(product=product, stars=4, score=82, decision_number="123/QĐ-UBND",
+                        decision_date=datetime.date(2025, 3, 1), issuing_authority="UBND thành phố Huế",
+                        scan=photo_upload("qd.jpg"))
+    assert OcopCertificate.objects.filter(product=product).count() == 0
+    assert stored_files("private") == files_before
 
 
 def test_certificate_in_the_future_or_for_another_store_refused(seller_client, store, other_store):

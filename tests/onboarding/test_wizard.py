@@ -8,6 +8,7 @@ from onboarding.models import ApplicationDocument, ApplicationStatus, SellerAppl
 from tests.factories import UserFactory
 from tests.factories.marketplace import HUE, first_ward
 from tests.factories.onboarding import ApplicationFactory, pdf_upload, png_upload
+from tests.factories.storage import stored_files
 
 pytestmark = pytest.mark.django_db
 
@@ -170,6 +171,100 @@ def test_oversized_document_is_refused(client, applicant, monkeypatch):
     assert response.status_code == 400
     assert "quá lớn" in response.content.decode()
     assert application.documents.count() == 0
+
+
+def svg_upload(name="cccd.svg"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", content_type="image/svg+xml")
+
+
+def test_one_bad_document_stores_neither(client, applicant):
+    """All or nothing: a good PDF sent with a refused photo is not kept either."""
+    application = ApplicationFactory(applicant=applicant, complete=False)
+    files_before = stored_files("private")
+    response = client.post(step("documents"), {"registration_certificate": pdf_upload(),
+                                               "representative_id": svg_upload()})
+    assert response.status_code == 400
+    assert response.context["form"].errors == {"representative_id": [
+        "cccd.svg không phải là tệp PDF hay ảnh mà hệ thống đọc được. Vui lòng tải lên tệp PDF, JPEG, PNG hoặc WebP."]}
+    assert ApplicationDocument.objects.filter(application=application).count() == 0
+    assert stored_files("private") == files_before
+
+
+def test_bad_replacement_keeps_the_documents_already_sent(client, applicant):
+    application = ApplicationFactory(applicant=applicant)
+    kept = dict(application.documents.values_list("kind", "file"))
+    files_before = stored_files("private")
+    response = client.post(step("documents"), {"registration_certificate": pdf_upload("moi.pdf"),
+                                               "representative_id": svg_upload()})
+    assert response.status_code == 400
+    assert dict(application.documents.values_list("kind", "file")) == kept
+    assert stored_files("private") == files_before
+
+
+def test_both_documents_saved_and_replaced_files_deleted(client, applicant, django_capture_on_commit_callbacks):
+    application = ApplicationFactory(applicant=applicant)
+    old_files = set(application.documents.values_list("file", flat=True))
+    files_before = stored_files("private")
+    assert old_files <= files_before
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(step("documents"), {"registration_certificate": pdf_upload("moi.pdf"),
+                                                   "representative_id": png_upload("cccd-moi.png")})
+    assert response["Location"] == step("submit")
+    documents = {d.kind: d for d in application.documents.all()}
+    assert {k: (d.original_name, d.content_type) for k, d in documents.items()} == {
+        "registration_certificate": ("moi.pdf", "application/pdf"), "representative_id": ("cccd-moi.png", "image/png")}
+    new_files = {d.file.name for d in documents.values()}
+    assert stored_files("private") == (files_before - old_files) | new_files
+
+
+def test_documents_written_then_a_failing_save_leave_no_file(applicant, monkeypatch):
+    """A write that fails after the first file reached the disk rolls back and deletes it."""
+    from django.db import DatabaseError
+
+    from onboarding.services.applications import application_documents_upload
+
+    application = ApplicationFactory(applicant=applicant, complete=False)
+    files_before = stored_files("private")
+    real_save, calls = ApplicationDocument.save, []
+
+    def save_then_fail(self, *args, **kwargs):
+        calls.append(self.kind)
+        if len(calls) == 2:
+            raise DatabaseError("disk full")
+        return real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(ApplicationDocument, "save", save_then_fail)
+    with pytest.raises(DatabaseError):
+        application_documents_upload(application=application, user=applicant, uploads={
+            "registration_certificate": pdf_upload(), "representative_id": png_upload()})
+    assert calls == ["registration_certificate", "representative_id"]
+    assert ApplicationDocument.objects.filter(application=application).count() == 0
+    assert stored_files("private") == files_before
+
+
+def test_declared_certificate_scan_deleted_when_the_row_cannot_be_saved(applicant, monkeypatch):
+    import datetime
+
+    from django.db import DatabaseError
+
+    from onboarding.models import ApplicationCertificate
+    from onboarding.services.applications import application_certificate_add
+
+    application = ApplicationFactory(applicant=applicant, complete=False)
+    files_before = stored_files("private")
+
+    def fail(*args, **kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(ApplicationCertificate, "save", fail)
+    with pytest.raises(DatabaseError):
+        application_certificate_add(application=application, user=applicant, product_name="Chè búp", stars=4,
+                                    decision_number="12/QĐ-UBND", decision_date=datetime.date(2025, 2, 1),
+                                    issuing_authority="UBND thành phố Huế", scan=pdf_upload("ocop.pdf"))
+    assert ApplicationCertificate.objects.filter(application=application).count() == 0
+    assert stored_files("private") == files_before
 
 
 def test_submit_lists_missing_steps(client, applicant):

@@ -152,3 +152,16 @@ def test_officer_pages_render(client, paid_store, officer):
     detail = client.get(f"/payouts/{batch.pk}/").content.decode()
     assert f"/payouts/{batch.pk}/" in listing and "218.500 ₫" in listing
     assert "Vietcombank" in detail and "0071000123456" in detail and "218.500 ₫" in detail
+
+
+def test_payout_csv_neutralises_formula_text_and_keeps_amounts_numeric(client, officer):
+    store = StoreFactory(owner=UserFactory(), name='=HYPERLINK("http://x")', payout_bank_bin="970436",
+                         payout_account_number="0071000123456", payout_account_holder="@SUM(A1)")
+    delivered_order(store)
+    client.force_login(officer)
+    today = timezone.localdate()
+    client.post("/payouts/", {"period_start": today - datetime.timedelta(days=30), "period_end": today})
+    exported = client.get(f"/payouts/{PayoutBatch.objects.get().pk}/csv/")
+    rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
+    assert rows == [["store", "bank", "bank_bin", "account_number", "account_holder", "amount_vnd"],
+                    ["'=HYPERLINK(\"http://x\")", "Vietcombank", "970436", "0071000123456", "'@SUM(A1)", "218500"]]

@@ -1,7 +1,10 @@
 """Stripe webhooks: signatures, once-only, out of order, delayed methods, rollback
 (RELIABILITY 6–10), refunds through the gateway."""
 
+import json
+import logging
 import time
+import uuid
 
 import pytest
 from django.core import mail
@@ -37,7 +40,8 @@ def stock_of(payment) -> int:
     return order_of(payment).lines.get().product.stock
 
 
-@pytest.mark.parametrize("tamper", ["bad_secret", "tampered_body", "old_timestamp", "missing_header", "garbage"])
+@pytest.mark.parametrize("tamper", ["bad_secret", "tampered_body", "old_timestamp", "future_timestamp",
+                                    "missing_header", "garbage"])
 def test_bad_signatures_are_refused_and_nothing_is_written(client, card_payment, tamper):
     body = event("evt_1", "checkout.session.completed", session_object(card_payment))
     signature = sign(body)
@@ -47,6 +51,8 @@ def test_bad_signatures_are_refused_and_nothing_is_written(client, card_payment,
         body = body.replace(b'"paid"', b'"PAID"')
     elif tamper == "old_timestamp":
         signature = sign(body, timestamp=int(time.time()) - 301)
+    elif tamper == "future_timestamp":  # stripe-python checks only the past; we check both
+        signature = sign(body, timestamp=int(time.time()) + 301)
     elif tamper == "missing_header":
         signature = ""
     elif tamper == "garbage":
@@ -59,6 +65,116 @@ def test_bad_signatures_are_refused_and_nothing_is_written(client, card_payment,
     assert order_of(card_payment).status == Order.Status.PENDING_PAYMENT
     card_payment.refresh_from_db()
     assert card_payment.status == Payment.Status.PENDING
+
+
+def test_a_clock_a_little_ahead_or_behind_is_accepted(client, card_payment):
+    body = event("evt_1", "checkout.session.completed", session_object(card_payment))
+    assert post_event(client, body, sign(body, timestamp=int(time.time()) + 240)).status_code == 200
+    body = event("evt_2", "checkout.session.completed", session_object(card_payment))
+    assert post_event(client, body, sign(body, timestamp=int(time.time()) - 240)).status_code == 200
+    assert WebhookEvent.objects.count() == 2
+
+
+def _not_ours(case, payment):
+    session = session_object(payment)
+    if case == "payment_link":  # a Payment Link on the same Stripe account, its own reference
+        session.update(client_reference_id="plink_order_42", metadata={})
+        return event("evt_plink", "checkout.session.completed", session)
+    if case == "no_reference":
+        session.update(client_reference_id=None, metadata=None)
+        return event("evt_noref", "checkout.session.completed", session)
+    if case == "unknown_uuid":
+        session.update(client_reference_id=str(uuid.uuid4()), metadata={"payment_reference": str(uuid.uuid4())})
+        return event("evt_uuid", "checkout.session.async_payment_succeeded", session)
+    if case == "async_failed_elsewhere":
+        session.update(client_reference_id="something-else", metadata={})
+        return event("evt_fail", "checkout.session.async_payment_failed", session)
+    if case == "refund_elsewhere":
+        charge = {"id": "ch_9", "object": "charge", "payment_intent": "pi_other", "amount_refunded": 5_000,
+                  "refunded": True}
+        return event("evt_refund", "charge.refunded", charge)
+    assert case == "unhandled_type"
+    return event("evt_customer", "customer.created", {"id": "cus_1", "object": "customer"})
+
+
+@pytest.mark.parametrize("case", ["payment_link", "no_reference", "unknown_uuid", "async_failed_elsewhere",
+                                  "refund_elsewhere", "unhandled_type"])
+def test_events_that_are_not_ours_are_acknowledged_logged_and_write_nothing(client, card_payment, caplog, case):
+    caplog.set_level(logging.INFO, logger="marketplace.payments")
+    body = _not_ours(case, card_payment)
+    event_id = json.loads(body)["id"]
+
+    response = post_event(Client(raise_request_exception=False), body)
+
+    assert (response.status_code, response.content) == (200, b"ignored")
+    assert WebhookEvent.objects.count() == 0
+    assert [r.levelname for r in caplog.records if event_id in r.getMessage() and "ignored" in r.getMessage()] \
+        == ["INFO" if case == "unhandled_type" else "WARNING"]
+    card_payment.refresh_from_db()
+    assert (card_payment.status, card_payment.provider_payment_id, card_payment.amount_refunded) \
+        == (Payment.Status.PENDING, "", 0)
+    assert order_of(card_payment).status == Order.Status.PENDING_PAYMENT
+    assert stock_of(card_payment) == 3
+    # Our own payment's event still goes through afterwards.
+    assert post_event(client, event("evt_ours", "checkout.session.completed",
+                                    session_object(card_payment))).content == b"ok"
+    assert order_of(card_payment).status == Order.Status.PAID
+
+
+def _malformed(case, payment):
+    good = json.loads(event("evt_1", "checkout.session.completed", session_object(payment)))
+    if case == "id_too_long":
+        good["id"] = "evt_" + "x" * 252
+    elif case == "id_missing":
+        del good["id"]
+    elif case == "id_not_a_string":
+        good["id"] = 12345
+    elif case == "id_with_nul":
+        good["id"] = "evt_\x00"
+    elif case == "type_missing":
+        del good["type"]
+    elif case == "data_missing":
+        del good["data"]
+    elif case == "data_not_an_object":
+        good["data"] = ["cs_test_1"]
+    elif case == "object_not_an_object":
+        good["data"]["object"] = "cs_test_1"
+    elif case == "object_missing":
+        good["data"] = {}
+    elif case == "reference_not_a_string":
+        good["data"]["object"]["client_reference_id"] = 42
+    elif case == "metadata_not_an_object":
+        good["data"]["object"].update(client_reference_id=None, metadata="ref")
+    elif case == "refund_amount_not_a_number":
+        good.update(type="charge.refunded", data={"object": {"id": "ch_1", "object": "charge",
+                                                             "payment_intent": "pi_test_1",
+                                                             "amount_refunded": "230000", "refunded": True}})
+    elif case == "body_a_list":
+        good = [good]
+    return json.dumps(good).encode()
+
+
+@pytest.mark.parametrize("case", ["id_too_long", "id_missing", "id_not_a_string", "id_with_nul", "type_missing",
+                                  "data_missing", "data_not_an_object", "object_not_an_object", "object_missing",
+                                  "reference_not_a_string", "metadata_not_an_object", "refund_amount_not_a_number",
+                                  "body_a_list"])
+def test_signed_but_malformed_events_are_refused_and_nothing_is_written(card_payment, case):
+    body = _malformed(case, card_payment)
+
+    response = post_event(Client(raise_request_exception=False), body)
+
+    assert response.status_code == 400
+    assert WebhookEvent.objects.count() == 0
+    card_payment.refresh_from_db()
+    assert (card_payment.status, card_payment.provider_payment_id, card_payment.amount_refunded) \
+        == (Payment.Status.PENDING, "", 0)
+    assert order_of(card_payment).status == Order.Status.PENDING_PAYMENT
+
+
+def test_the_longest_event_id_that_fits_is_accepted(client, card_payment):
+    body = event("evt_" + "x" * 251, "checkout.session.completed", session_object(card_payment))
+    assert post_event(client, body).status_code == 200
+    assert WebhookEvent.objects.get().event_id == "evt_" + "x" * 251
 
 
 def test_webhook_refused_when_no_secret_is_configured(client, card_payment, settings):

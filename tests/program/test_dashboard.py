@@ -162,3 +162,16 @@ def test_the_heaviest_page_stays_under_100_kb(client, officer):
     assets = re.findall(r'(?:href|src)="/static/([^"]+\.(?:css|js))"', html.decode())
     weight = len(html) + sum(len(open(finders.find(a), "rb").read()) for a in assets)
     assert weight < 100 * 1024, weight
+
+
+def test_csv_neutralises_formula_text_and_keeps_numbers(client, officer):
+    from marketplace.models import Category
+    from tests.factories.marketplace import ProductFactory
+
+    names = ['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tX", "\rX"]
+    for n, name in enumerate(names):
+        ProductFactory(category=Category.objects.create(name=name, slug=f"nhom-{n}"))
+    client.force_login(officer)
+    rows = _csv(client.get("/program/?preset=last30&format=csv&table=groups"))
+    assert rows[0] == ["Nhóm sản phẩm", "Giá trị bán hàng (VND)", "Sản phẩm trực tuyến"]
+    assert sorted(rows[1:]) == sorted(["'" + name, "0", "1"] for name in names)

@@ -62,3 +62,21 @@ def test_learners_cannot_open_the_report(client, courses):
     response = client.get("/admin/reports/training/")
     assert response.status_code in (302, 403)
     assert "Khoá của An" not in response.content.decode()
+
+
+def test_csv_exports_neutralise_formula_text(client):
+    from training.services import certificate_issue
+
+    trainer = UserFactory(groups=[TRAINERS])
+    course = create_course(modules=(1,), title='=HYPERLINK("http://x")', owner=trainer)
+    learner = UserFactory(full_name="@SUM(A1)", email="hoc-vien@example.vn")
+    Enrolment.objects.create(user=learner, course=course)
+    client.force_login(trainer)
+    assert _csv(client.get("/admin/reports/training/?export=csv"))[1:] == [
+        ["'=HYPERLINK(\"http://x\")", "có", "1", "0", "0"]]
+    assert [row[:2] for row in _csv(client.get(f"/admin/reports/training/{course.pk}/?export=csv"))[1:]] == [
+        ["'@SUM(A1)", "hoc-vien@example.vn"]]
+    certificate = certificate_issue(user=learner, course=course)
+    client.force_login(UserFactory(groups=[PROGRAMME_OFFICERS]))
+    assert [row[:3] for row in _csv(client.get("/admin/training_certificates/?export=csv"))[1:]] == [
+        [certificate.code, "'@SUM(A1)", "'=HYPERLINK(\"http://x\")"]]

@@ -4,7 +4,7 @@ under row locks in one transaction."""
 import secrets
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from marketplace.models import Product, Store
@@ -46,10 +46,30 @@ def _order_number(order: Order) -> str:
     return f"OC-{timezone.localtime(order.created_at):%y%m}-{order.pk:06d}"
 
 
-@transaction.atomic
-def checkout_place(*, context: CheckoutContext, details: DeliveryDetails, method: str, buyer) -> Payment:
+def checkout_place(*, context: CheckoutContext, details: DeliveryDetails, method: str, buyer,
+                   submission_key: str | None = None) -> Payment:
     """Create the payment and one order per store; nothing is saved if any line is short.
-    Prices are taken from the locked rows, not from what the cart page showed."""
+    Prices are taken from the locked rows, not from what the cart page showed.
+
+    `submission_key` (the checkout form's one-time key) makes placing idempotent: a form
+    submitted again — also at the same moment, from two requests — gets the payment the
+    first submission made, and nothing more is written (RELIABILITY 25)."""
+    if submission_key:
+        placed = Payment.objects.filter(submission_key=submission_key).first()
+        if placed is not None:
+            return placed
+    try:
+        return _place(context=context, details=details, method=method, buyer=buyer, submission_key=submission_key)
+    except IntegrityError:
+        placed = Payment.objects.filter(submission_key=submission_key).first() if submission_key else None
+        if placed is None:
+            raise
+        return placed  # a concurrent submission of the same form won; its payment is the answer
+
+
+@transaction.atomic
+def _place(*, context: CheckoutContext, details: DeliveryDetails, method: str, buyer,
+           submission_key: str | None) -> Payment:
     if context.is_empty:
         raise EmptyCart("empty cart")
     locked = _reserve(context)
@@ -58,7 +78,7 @@ def checkout_place(*, context: CheckoutContext, details: DeliveryDetails, method
     totals = {g.store.pk: sum(locked[line.product.pk].price * line.quantity for line in g.lines) + shipping
               for g in context.groups}
     payment = gateway.payment_create(method=method, amount=sum(totals.values()), email=details.email,
-                                     stores=[g.store for g in context.groups])
+                                     stores=[g.store for g in context.groups], submission_key=submission_key)
     expires_at = gateway.payment_deadline(method=method)
     buyer = buyer if buyer is not None and buyer.is_authenticated else None
     for group in context.groups:

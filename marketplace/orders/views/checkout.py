@@ -1,3 +1,5 @@
+import secrets
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,15 +15,20 @@ from marketplace.payments.models import Payment
 
 
 def _initial(request) -> dict:
-    user = request.user
+    user, key = request.user, {"submission_key": secrets.token_urlsafe(24)}
     if not user.is_authenticated:
-        return {"method": "cod"}
+        return {"method": "cod", **key}
     return {"email": user.email, "contact_name": getattr(user, "full_name", ""),
-            "phone": getattr(user, "phone", ""), "method": "cod"}
+            "phone": getattr(user, "phone", ""), "method": "cod", **key}
 
 
 def checkout(request):
     cart = Cart(request)
+    if request.method == "POST" and "show_wards" not in request.POST:
+        placed = _already_placed(request.POST.get("submission_key", ""))
+        if placed is not None:  # the same form again (double click, a retry): its first answer
+            cart.clear()
+            return redirect("orders:placed", reference=placed.reference)
     context = build_checkout_context(cart.quantities())
     if context.is_empty:
         messages.info(request, _("Your cart is empty."))
@@ -40,7 +47,8 @@ def checkout(request):
                                       phone=data["phone"], province_code=data["province_code"],
                                       ward_code=data["ward_code"], street=data["street"].strip())
             try:
-                payment = checkout_place(context=context, details=details, method=data["method"], buyer=request.user)
+                payment = checkout_place(context=context, details=details, method=data["method"], buyer=request.user,
+                                         submission_key=data["submission_key"] or None)
             except (OrderError, PaymentError) as exc:
                 form.add_error(None, str(exc))
                 status = 409
@@ -55,6 +63,10 @@ def checkout(request):
     no_transfer = gateway.stores_refused(gateway.get_provider("vietqr"), stores)
     return render(request, "orders/checkout.html", {"checkout": context, "form": form, "no_transfer": no_transfer,
                                                      "card_available": card_available}, status=status)
+
+
+def _already_placed(key: str) -> Payment | None:
+    return Payment.objects.filter(submission_key=key).first() if key and len(key) <= 64 else None
 
 
 def _after_placing(request, payment: Payment):

@@ -1,7 +1,6 @@
 """Payout batches for programme officers (staff-only pages linked from the Wagtail admin
 menu). Anyone else gets a 404."""
 
-import csv
 import functools
 
 from django.contrib import messages
@@ -11,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import csv as safe_csv
 from core.banks import bank_for_bin
 from marketplace.orders import selectors
 from marketplace.orders.exceptions import OrderError
@@ -66,7 +66,7 @@ def batch_csv(request, pk):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="payouts-{batch.period_start}-{batch.period_end}.csv"'
     response.write("\ufeff")  # BOM: Excel opens Vietnamese text correctly
-    writer = csv.writer(response)
+    writer = safe_csv.writer(response)  # store names are the sellers' text: no formulas
     writer.writerow(["store", "bank", "bank_bin", "account_number", "account_holder", "amount_vnd"])
     for payout in batch.payouts.select_related("store"):
         bank = bank_for_bin(payout.bank_bin)
