@@ -48,18 +48,22 @@ class SearchDocument(Document):
     published_at = Date()
     url = Keyword(index=False)
 
-    @classmethod
-    def from_record(cls, record: Record) -> "SearchDocument":
-        text = record.searchable_text
-        return cls(
-            meta={"id": record.object_id}, kind=record.kind, object_id=record.object_id, name=record.name,
-            name_exact=" ".join(words(record.name)), name_folded=" ".join(fold_tokens(record.name)),
-            text_exact=" ".join(words(text)), text_folded=" ".join(fold_tokens(text)),
-            description=record.description, store_name=record.store_name, store_slug=record.store_slug,
-            group=record.group or None, province=str(record.province_code) if record.province_code else None,
-            stars=record.stars, price=record.price, in_stock=record.in_stock, published_at=record.published_at,
-            url=record.url,
-        )
+
+def document_source(record: Record) -> dict:
+    """The JSON document of `record` for SearchDocument's mapping. A plain dict, not a
+    SearchDocument instance: a rebuild writes 100,000 of them and the DSL's attribute
+    machinery costs more than the folding."""
+    text = record.searchable_text
+    source = {
+        "kind": record.kind, "object_id": record.object_id, "name": record.name,
+        "name_exact": " ".join(words(record.name)), "name_folded": " ".join(fold_tokens(record.name)),
+        "text_exact": " ".join(words(text)), "text_folded": " ".join(fold_tokens(text)),
+        "description": record.description, "store_name": record.store_name, "store_slug": record.store_slug,
+        "group": record.group or None, "province": str(record.province_code) if record.province_code else None,
+        "stars": record.stars, "price": record.price, "in_stock": record.in_stock,
+        "published_at": record.published_at, "url": record.url,
+    }
+    return {key: value for key, value in source.items() if value is not None}
 
 
 def alias_name(kind: str) -> str:

@@ -4,13 +4,14 @@ for the given ids, whatever was there before."""
 
 import logging
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 
 from django.db import connection, transaction
 
 from core.text import fold_tokens
 from search import sources
 from search.backends.database import DatabaseBackend
-from search.documents import SearchDocument, alias_name
+from search.documents import alias_name, document_source
 from search.models import SearchEntry
 from search.sources import Record
 from search.textmatch import exact_tokens, padded
@@ -68,7 +69,10 @@ def database_rebuild(kind: str) -> int:
     """Replace every row of `kind` in one transaction: readers see the old rows until commit."""
     count = 0
     with transaction.atomic():
-        SearchEntry.objects.filter(kind=kind).delete()
+        # One DELETE statement: the ORM's delete() would load every row first, because the
+        # page cache listens to post_delete of every model (100,000 rows: 12 s of 56).
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {SearchEntry._meta.db_table} WHERE kind = %s", [kind])  # noqa: S608
         batch = []
         for record in sources.records(kind):
             batch.append(entry(record))
@@ -90,7 +94,7 @@ def database_rebuild(kind: str) -> int:
 # --- Elasticsearch ------------------------------------------------------------------------------
 
 def index_operation(index: str, record: Record) -> list[dict]:
-    return [{"index": {"_index": index, "_id": record.object_id}}, SearchDocument.from_record(record).to_dict()]
+    return [{"index": {"_index": index, "_id": record.object_id}}, document_source(record)]
 
 
 def delete_operation(index: str, object_id: int) -> list[dict]:
@@ -112,18 +116,36 @@ def send_bulk(client, operations: list[dict], *, require_alias: bool = False) ->
             raise BulkError(f"{len(failed)} documents refused, first: {failed[0]}")
 
 
-def bulk_chunks(client, operations: Iterable[list[dict]], size: int = BULK_SIZE, *,
-                require_alias: bool = False) -> int:
-    """Send (action[, source]) groups in bulk requests of `size` documents; the count sent."""
+def _batches(operations: Iterable[list[dict]], size: int):
     batch, count = [], 0
     for group in operations:
         batch.extend(group)
         count += 1
-        if count % size == 0:
-            send_bulk(client, batch, require_alias=require_alias)
-            batch = []
-    send_bulk(client, batch, require_alias=require_alias)
-    return count
+        if count == size:
+            yield batch, count
+            batch, count = [], 0
+    if batch:
+        yield batch, count
+
+
+def bulk_chunks(client, operations: Iterable[list[dict]], size: int = BULK_SIZE, *,
+                require_alias: bool = False) -> int:
+    """Send (action[, source]) groups in bulk requests of `size` documents; the count sent.
+
+    One request is in flight while the next batch is built: the cluster indexes on its own
+    cores while Python reads and folds the next records (a rebuild takes the longer of the
+    two, not their sum). At most two batches are held in memory; a refused batch stops it."""
+    sent = 0
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk") as sender:
+        in_flight = None
+        for batch, count in _batches(operations, size):
+            if in_flight is not None:
+                in_flight.result()
+            in_flight = sender.submit(send_bulk, client, batch, require_alias=require_alias)
+            sent += count
+        if in_flight is not None:
+            in_flight.result()
+    return sent
 
 
 def elastic_sync(kind: str, ids: Iterable[int], client) -> tuple[int, int]:

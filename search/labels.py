@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from django.core.cache import cache
 from django.utils.translation import ngettext
 
 from marketplace.models import Category
@@ -13,9 +14,21 @@ def province(code: int | None) -> str:
     return short_province(code)
 
 
+GROUP_NAMES_KEY = "search:group-names"
+
+
 def group_names() -> dict[str, str]:
-    """Top-level product groups in their editorial order."""
-    return dict(Category.objects.filter(parent=None).order_by("sort_order", "name").values_list("slug", "name"))
+    """Top-level product groups in their editorial order: read once, kept in the cache until
+    a product group is saved or deleted (`forget_group_names`), not queried per search."""
+    names = cache.get(GROUP_NAMES_KEY)
+    if names is None:
+        names = list(Category.objects.filter(parent=None).order_by("sort_order", "name").values_list("slug", "name"))
+        cache.set(GROUP_NAMES_KEY, names, timeout=3600)
+    return dict(names)
+
+
+def forget_group_names(**_kwargs) -> None:
+    cache.delete(GROUP_NAMES_KEY)
 
 
 def stars_label(stars: int) -> str:

@@ -27,9 +27,12 @@ def elastic_rebuild(kind: str, client, now=None) -> tuple[str, int]:
     alias = alias_name(kind)
     new = new_index_name(kind, now)
     body = index_body()
-    client.indices.create(index=new, settings=body["settings"], mappings=body["mappings"])
+    # No refreshes while filling (nobody searches the new index yet): one at the end.
+    client.indices.create(index=new, settings={**body["settings"], "refresh_interval": "-1"},
+                          mappings=body["mappings"])
     try:
         count = bulk_chunks(client, (index_operation(new, record) for record in sources.records(kind)))
+        client.indices.put_settings(index=new, settings={"refresh_interval": None})
         client.indices.refresh(index=new)
     except Exception:
         client.indices.delete(index=new)  # a half-filled index must never get the alias

@@ -1,12 +1,13 @@
 """Receivers only enqueue indexing tasks with ids, after commit (never index inline)."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
 from core.outbox import enqueue_on_commit
 from marketplace.models import Category, OcopCertificate, Product, Store
 from marketplace.signals import products_changed
-from search import sources, tasks
+from search import labels, sources, tasks
 
 
 def product_changed(sender, instance, **kwargs):
@@ -30,7 +31,12 @@ def store_deleted(sender, instance, **kwargs):
     enqueue_on_commit(tasks.index_objects, "store", [instance.pk])
 
 
+def group_names_changed(sender, **kwargs):
+    transaction.on_commit(labels.forget_group_names)
+
+
 def category_changed(sender, instance, created=False, **kwargs):
+    group_names_changed(sender)
     if not created:
         enqueue_on_commit(tasks.index_category, instance.pk)
 
@@ -48,6 +54,7 @@ def connect() -> None:
     post_save.connect(store_changed, sender=Store, dispatch_uid="search-store-save")
     post_delete.connect(store_deleted, sender=Store, dispatch_uid="search-store-delete")
     post_save.connect(category_changed, sender=Category, dispatch_uid="search-category-save")
+    post_delete.connect(group_names_changed, sender=Category, dispatch_uid="search-category-delete")
     course = sources.course_model()
     page_published.connect(course_changed, sender=course, dispatch_uid="search-course-published")
     page_unpublished.connect(course_changed, sender=course, dispatch_uid="search-course-unpublished")

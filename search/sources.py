@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 
 from core import divisions
 from marketplace.models import Product, Store
@@ -52,9 +51,11 @@ def short_province(code: int | None) -> str:
 
 
 def plain(html: str) -> str:
-    """Rich text to one line of plain text, bounded."""
-    text = " ".join(strip_tags(html or "").split())
-    return Truncator(text).chars(DESCRIPTION_CHARS)
+    """Rich text to one line of plain text, at most DESCRIPTION_CHARS (cut at a word, "…")."""
+    text = " ".join(strip_tags(html or "").split()) if "<" in (html or "") else " ".join((html or "").split())
+    if len(text) <= DESCRIPTION_CHARS:
+        return text
+    return text[:DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def course_model():

@@ -1,8 +1,9 @@
-"""Word lists and highlighting for the database backend, built on core.text.fold."""
+"""Words, spellings and highlighting for both search backends, built on core.text."""
 
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -35,9 +36,15 @@ def spellings(names: Iterable[str]) -> dict[str, Counter]:
     return found
 
 
-def _matches(word: str, tokens: list[str]) -> bool:
-    folded = fold(word)
-    return any(folded == t or (i == len(tokens) - 1 and folded.startswith(t)) for i, t in enumerate(tokens))
+@lru_cache(maxsize=65_536)
+def _folded_word(word: str) -> str:
+    return fold(word)  # the same few thousand words come back in every page of results
+
+
+def _matcher(tokens: list[str]):
+    """word → whether it matches: any query word whole, the last one also as a prefix."""
+    whole, last = set(tokens), tokens[-1]
+    return lambda word: (folded := _folded_word(word)) in whole or folded.startswith(last)
 
 
 def highlight(text: str, tokens: list[str]) -> SafeString:
@@ -48,12 +55,15 @@ def highlight(text: str, tokens: list[str]) -> SafeString:
     """
     if not text:
         return mark_safe("")  # noqa: S308 — constant
+    if not tokens:
+        return mark_safe(escape(text))  # noqa: S308 — escaped
+    matches = _matcher(tokens)
     out, pos = [], 0
     for match in _WORD.finditer(text):
-        out.append(escape(text[pos:match.start()]))
-        word = match.group(0)
-        out.append(f"<mark>{escape(word)}</mark>" if tokens and _matches(word, tokens) else escape(word))
-        pos = match.end()
+        if matches(match.group(0)):
+            out.append(escape(text[pos:match.start()]))
+            out.append(f"<mark>{escape(match.group(0))}</mark>")
+            pos = match.end()
     out.append(escape(text[pos:]))
     return mark_safe("".join(out))  # noqa: S308 — every piece above is escaped
 
@@ -62,9 +72,9 @@ def extract(text: str, tokens: list[str], size: int = EXTRACT_CHARS) -> SafeStri
     """A window of `text` around the first matching word, highlighted."""
     if not text or not tokens:
         return highlight(text[:size], tokens) if text else mark_safe("")  # noqa: S308
-    start = 0
+    start, matches = 0, _matcher(tokens)
     for match in _WORD.finditer(text):
-        if _matches(match.group(0), tokens):
+        if matches(match.group(0)):
             start = max(0, match.start() - size // 4)
             break
     else:

@@ -100,3 +100,13 @@ def _outbox_without_memory():
     outbox.reset()
     yield
     outbox.reset()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: what one test cached (group names, pages,
+    counters) never answers for the next, whose database was rolled back."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

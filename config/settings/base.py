@@ -233,6 +233,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+if CELERY_TASK_ALWAYS_EAGER:
+    # Never a queue (tasks run in-process), but Celery still opens a producer for eager
+    # tasks: an in-memory transport keeps kombu from guessing amqp://localhost (and warning).
+    CELERY_BROKER_URL = "memory://"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
@@ -284,7 +288,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
+    # elastic_transport logs every request at INFO: one line per search is noise, failures still show.
+    "loggers": {"axes": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"},
+                "elastic_transport": {"level": "WARNING"}},
 }
 
 SITE_NAME = _("Chợ Số OCOP")

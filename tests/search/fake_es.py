@@ -11,6 +11,9 @@ class FakeIndices:
         self.es.docs[index] = {}
         self.es.bodies[index] = {"settings": settings, "mappings": mappings}
 
+    def put_settings(self, *, index, settings):
+        self.es.record("indices.put_settings", index=index, settings=settings)
+
     def refresh(self, *, index):
         self.es.record("indices.refresh", index=index)
 

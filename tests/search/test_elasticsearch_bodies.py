@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from search.backends.elastic import ElasticsearchBackend, build_search, build_suggest, corrections, parse_response
-from search.documents import SearchDocument, alias_name, index_body, new_index_name
+from search.documents import alias_name, index_body, new_index_name
+from search.indexing import index_operation
 from search.params import SearchParams
 from search.sources import Record
 
@@ -64,17 +65,17 @@ def test_alias_and_versioned_index_names(settings):
         alias_name("order")
 
 
-def test_document_from_record():
+def test_document_from_record_as_a_bulk_operation():
     record = Record(kind="product", object_id=7, name="Trà Shan-tuyết 1.5kg", url="/products/tra/", price=450_000,
                     stars=4, group="do-uong", group_name="Đồ uống", province_code=68, store_name="Trà Cầu Đất Farm",
                     store_slug="tra-cau-dat", in_stock=True, description="Đồi chè.")
-    assert SearchDocument.from_record(record).to_dict(include_meta=True) == {"_id": 7, "_source": {
+    assert index_operation("choso-products", record) == [{"index": {"_index": "choso-products", "_id": 7}}, {
         "kind": "product", "object_id": 7, "name": "Trà Shan-tuyết 1.5kg",
         "name_exact": "trà shan tuyết 1 5kg", "name_folded": "tra shan tuyet 1 5kg",
         "text_exact": "trà shan tuyết 1 5kg đồi chè trà cầu đất farm đồ uống lâm đồng",
         "text_folded": "tra shan tuyet 1 5kg doi che tra cau dat farm do uong lam dong",
         "description": "Đồi chè.", "store_name": "Trà Cầu Đất Farm", "store_slug": "tra-cau-dat", "group": "do-uong",
-        "province": "68", "stars": 4, "price": 450_000, "in_stock": True, "url": "/products/tra/"}}
+        "province": "68", "stars": 4, "price": 450_000, "in_stock": True, "url": "/products/tra/"}]
 
 
 RESPONSE = {

@@ -69,17 +69,19 @@ def test_22_rebuild_fills_a_new_index_then_swaps_the_alias_atomically(catalogue)
     new, count = maintenance.elastic_rebuild("product", es, now=NOW)
 
     assert (new, count) == ("choso-products-20261123020000000000", 9)
-    assert es.call_names() == ["indices.create", "bulk", "indices.refresh", "indices.exists_alias",
-                               "indices.get_alias", "indices.update_aliases", "indices.delete"]
+    assert es.call_names() == ["indices.create", "bulk", "indices.put_settings", "indices.refresh",
+                               "indices.exists_alias", "indices.get_alias", "indices.update_aliases", "indices.delete"]
     assert es.calls[0][1] == {"index": new}
-    assert es.bodies[new] == index_body()
+    body = index_body()  # filled without refreshes, then the default refresh again
+    assert es.bodies[new] == {**body, "settings": {**body["settings"], "refresh_interval": "-1"}}
+    assert es.calls[2][1] == {"index": new, "settings": {"refresh_interval": None}}
     operations = es.calls[1][1]["operations"]
     assert [op["index"]["_index"] for op in operations[::2]] == [new] * 9  # straight into the new index
     assert sorted(int(op["index"]["_id"]) for op in operations[::2]) == sorted(
         p.pk for p in catalogue.products.values())
-    assert es.calls[5][1] == {"actions": [{"remove": {"index": "choso-products-old", "alias": "choso-products"}},
+    assert es.calls[6][1] == {"actions": [{"remove": {"index": "choso-products-old", "alias": "choso-products"}},
                                           {"add": {"index": new, "alias": "choso-products"}}]}
-    assert es.calls[6][1] == {"index": "choso-products-old"}
+    assert es.calls[7][1] == {"index": "choso-products-old"}
     assert es.aliases["choso-products"] == [new] and len(es.docs[new]) == 9 and "choso-products-old" not in es.docs
 
 
