@@ -27,6 +27,7 @@ from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from accounts.models import User  # noqa: E402
 from core import divisions  # noqa: E402
 from core.demo import demo_image  # noqa: E402
 from marketplace.models import (  # noqa: E402
@@ -38,7 +39,6 @@ from marketplace.models import (  # noqa: E402
     StoreMember,
     certificate_expiry,
 )
-from onboarding.models import User  # noqa: E402
 
 BATCH = 2000
 WORDS = {

@@ -9,10 +9,10 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from marketplace.models import Product
 from marketplace.orders.models import Order, OrderEvent, OrderLine
 from marketplace.payments.models import Payment
-from onboarding.models import User
 
 BATCH = 2000
 # (order status, payment method, payment status), weighted like a rural marketplace.

@@ -14,7 +14,7 @@ from core.cache import cache_anonymous_page
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("accounts/", include("onboarding.urls.accounts")),
+    path("accounts/", include("accounts.urls")),
     path("onboarding/", include("onboarding.urls.onboarding")),
     path("", include("marketplace.urls.catalog")),
     path("seller/", include("marketplace.urls.seller")),

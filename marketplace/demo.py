@@ -11,12 +11,12 @@ import datetime
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from accounts.models import User
+from accounts.roles import SELLERS
 from core import divisions
 from core.demo import demo_image
 from core.text import fold
 from marketplace.models import Category, OcopCertificate, Product, ProductPhoto, Store, StoreMember
-from onboarding.groups import SELLERS
-from onboarding.models import User
 
 DEMO_SELLER_PASSWORD = "ocop-ban-hang-2026"  # noqa: S105 - demo data, printed by seed_demo like the admin's
 

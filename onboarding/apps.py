@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class OnboardingConfig(AppConfig):
     name = "onboarding"
-    verbose_name = _("Accounts and onboarding")
+    verbose_name = _("Seller onboarding")

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from onboarding.models import User
+from accounts.models import User
 
 
 def seed_accounts(out) -> User:
@@ -37,8 +37,8 @@ _DEMO_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 
 def _demo_officers():
     from django.contrib.auth.models import Group
 
+    from accounts.roles import PROGRAMME_OFFICERS
     from core import divisions
-    from onboarding.groups import PROGRAMME_OFFICERS
     from onboarding.models import OfficerScope
 
     officers = []
@@ -102,7 +102,7 @@ def _demo_application(officer, email, full_name, state, producer_type, legal_nam
     elif state == S.APPROVED:
         from django.contrib.auth.models import Group
 
-        from onboarding.groups import SELLERS
+        from accounts.roles import SELLERS
 
         application.store = store_create_for_application(application)
         application.decided_at = now

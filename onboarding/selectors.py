@@ -7,7 +7,7 @@ object, so another applicant's application looks exactly like one that does not 
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
-from onboarding.groups import PROGRAMME_OFFICERS, user_in_group
+from accounts.roles import PROGRAMME_OFFICERS, user_in_group
 from onboarding.models import (
     OPEN_STATUSES,
     ApplicationCertificate,

@@ -21,8 +21,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from accounts.roles import PROGRAMME_OFFICERS
 from marketplace.orders.models import CartItem, LedgerEntry, Order, Payout, PayoutBatch
-from onboarding.groups import PROGRAMME_OFFICERS
 from tests.factories import UserFactory
 from tests.factories.marketplace import CertificateFactory, ProductFactory, StoreFactory, wagtail_image
 from tests.factories.orders import place_one

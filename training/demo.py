@@ -10,8 +10,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from accounts.roles import TRAINERS
 from core.demo import demo_image
-from onboarding.groups import TRAINERS
 from training.demo_content import COURSES
 from training.models import CoursePage, LessonPage, ModulePage, TrainingIndexPage
 from training.setup import ensure_training_setup

@@ -220,7 +220,7 @@ def user_completed_starter_course(user) -> bool:
 def course_report_rows(*, user):
     """Courses with enrolment and completion numbers: a trainer's own courses, every
     course for programme officers and superusers."""
-    from onboarding.groups import PROGRAMME_OFFICERS, user_in_group
+    from accounts.roles import PROGRAMME_OFFICERS, user_in_group
 
     courses = CoursePage.objects.all()
     if not user_in_group(user, PROGRAMME_OFFICERS):

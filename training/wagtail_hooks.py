@@ -17,8 +17,8 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from accounts.roles import PROGRAMME_OFFICERS, TRAINERS, user_in_group
 from core.csv import SafeSpreadsheetExportMixin
-from onboarding.groups import PROGRAMME_OFFICERS, TRAINERS, user_in_group
 from training import selectors
 from training.models import Certificate, Enrolment
 

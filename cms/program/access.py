@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from onboarding.groups import PROGRAMME_OFFICERS, user_in_group
+from accounts.roles import PROGRAMME_OFFICERS, user_in_group
 from onboarding.selectors import officer_province_codes
 
 

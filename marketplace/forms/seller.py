@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.phone import normalize_vn_phone
 from core import divisions
 from marketplace.models import Category, OcopCertificate, ProducerType, Product
-from onboarding.phone import normalize_vn_phone
 
 
 def html_to_plain(value: str) -> str:

@@ -5,12 +5,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from accounts.roles import BUYERS
 from marketplace.models import Product
 from marketplace.orders.checkout import DeliveryDetails, build_checkout_context
 from marketplace.orders.models import Order
 from marketplace.orders.services import orders as order_services
 from marketplace.orders.services.checkout import checkout_place
-from onboarding.groups import BUYERS
 
 DEMO_STREET = "Số 1 Lê Lợi (đơn hàng mẫu)"
 DEMO_BUYER_EMAIL = "nguoimua@choso-ocop.vn"

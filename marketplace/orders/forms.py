@@ -2,10 +2,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from accounts.phone import normalize_vn_phone
 from core import divisions
 from marketplace.orders.models import Order, Review
 from marketplace.payments import gateway
-from onboarding.phone import normalize_vn_phone
 
 
 class QuantityForm(forms.Form):

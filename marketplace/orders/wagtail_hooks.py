@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from onboarding.groups import PROGRAMME_OFFICERS, user_in_group
+from accounts.roles import PROGRAMME_OFFICERS, user_in_group
 
 
 class OfficerMenuItem(MenuItem):

@@ -9,12 +9,12 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.roles import PROGRAMME_OFFICERS, user_in_group
 from marketplace.orders.exceptions import OrderError
 from marketplace.orders.models import Order
 from marketplace.orders.views import refuse
 from marketplace.payments.exceptions import PaymentError
 from marketplace.payments.transfers import transfer_confirm_received
-from onboarding.groups import PROGRAMME_OFFICERS, user_in_group
 
 
 def _order_for(user, number: str) -> Order:

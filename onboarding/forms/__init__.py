@@ -1,3 +1,0 @@
-from onboarding.forms.accounts import EmailAuthenticationForm, QueuedPasswordResetForm, SignupForm
-
-__all__ = ["EmailAuthenticationForm", "QueuedPasswordResetForm", "SignupForm"]

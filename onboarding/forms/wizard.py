@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.phone import normalize_vn_phone
 from core import divisions
 from marketplace.models import Category, OcopCertificate, ProducerType
-from onboarding.phone import normalize_vn_phone
 from onboarding.taxcode import normalize_tax_code
 
 

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('marketplace', '0003_product_productphoto_store_product_store_storemember_and_more'),
-        ('onboarding', '0002_groups'),
+        ('accounts', '0002_groups'),
     ]
 
     operations = [

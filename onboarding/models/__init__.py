@@ -1,6 +1,5 @@
-"""Accounts, seller applications and programme officers' scopes."""
+"""Seller applications and programme officers' scopes."""
 
-from onboarding.models.accounts import User, UserManager
 from onboarding.models.applications import (
     OPEN_STATUSES,
     ApplicationCertificate,
@@ -13,5 +12,5 @@ from onboarding.models.officers import OfficerScope
 
 __all__ = [
     "OPEN_STATUSES", "ApplicationCertificate", "ApplicationDocument", "ApplicationEvent", "ApplicationStatus",
-    "OfficerScope", "SellerApplication", "User", "UserManager",
+    "OfficerScope", "SellerApplication",
 ]

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import roles
 from core.text import vietnamese_slugify
 from marketplace.models import OcopCertificate, Store, StoreMember
-from onboarding import groups
 from onboarding.exceptions import NotAllowed
 from onboarding.models import ApplicationCertificate, ApplicationStatus, SellerApplication
 from onboarding.selectors import officer_covers_province
@@ -57,7 +57,7 @@ def application_approve(*, application: SellerApplication, officer, note: str = 
     approved.store = store_create_for_application(approved)
     approved.decided_at = timezone.now()
     approved.save(update_fields=["store", "decided_at", "updated_at"])
-    approved.applicant.groups.add(Group.objects.get(name=groups.SELLERS))
+    approved.applicant.groups.add(Group.objects.get(name=roles.SELLERS))
     return approved
 
 

@@ -6,8 +6,8 @@ import io
 
 from django.contrib.auth.models import Group
 
+from accounts.roles import PROGRAMME_OFFICERS
 from marketplace.orders.models import Order
-from onboarding.groups import PROGRAMME_OFFICERS
 from tests.factories import UserFactory
 from tests.factories.accounts import PASSWORD
 from tests.factories.marketplace import HUE, CertificateFactory, ProductFactory, StoreFactory

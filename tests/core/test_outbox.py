@@ -19,6 +19,7 @@ from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from config.celery import app
 from core import outbox
 from core.models import OutboxMessage, OutgoingEmail
@@ -26,7 +27,6 @@ from core.services import email_enqueue
 from marketplace.models import Product
 from marketplace.orders.models import Order
 from marketplace.payments.models import Payment
-from onboarding.models import User
 from search.models import SearchEntry
 from tests.factories import UserFactory
 from tests.factories.marketplace import HUE, ProductFactory, StoreFactory, first_ward

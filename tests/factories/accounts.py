@@ -1,7 +1,7 @@
 import factory
 from django.contrib.auth.models import Group
 
-from onboarding.models import User
+from accounts.models import User
 
 PASSWORD = "mat-khau-an-toan-2026"
 

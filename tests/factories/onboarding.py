@@ -7,8 +7,8 @@ import factory
 from django.core.files.base import ContentFile
 from PIL import Image
 
+from accounts.roles import PROGRAMME_OFFICERS
 from marketplace.models import Category
-from onboarding.groups import PROGRAMME_OFFICERS
 from onboarding.models import ApplicationCertificate, ApplicationDocument, SellerApplication
 from tests.factories.accounts import UserFactory
 from tests.factories.marketplace import HUE, first_ward

@@ -7,9 +7,9 @@ import io
 import pytest
 from django.utils import timezone
 
+from accounts.roles import PROGRAMME_OFFICERS
 from marketplace.orders.models import LedgerEntry, Order, PayoutBatch
 from marketplace.orders.services.orders import order_accept, order_deliver, order_ship
-from onboarding.groups import PROGRAMME_OFFICERS
 from tests.factories.accounts import UserFactory
 from tests.factories.marketplace import ProductFactory, StoreFactory
 from tests.factories.orders import place_one

@@ -6,12 +6,12 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from accounts.roles import PROGRAMME_OFFICERS
 from core.models import OutgoingEmail
 from marketplace.orders.models import LedgerEntry, Order, OrderEvent
 from marketplace.orders.services.orders import order_accept, order_deliver, order_ship
 from marketplace.orders.tasks import expire_unpaid_orders
 from marketplace.payments.models import Payment
-from onboarding.groups import PROGRAMME_OFFICERS
 from tests.factories.accounts import UserFactory
 from tests.factories.marketplace import ProductFactory
 from tests.factories.orders import place, place_one

@@ -2,10 +2,10 @@
 
 import pytest
 
+from accounts.roles import PROGRAMME_OFFICERS
 from marketplace.orders.models import Order
 from marketplace.orders.services.payments import orders_payment_succeeded
 from marketplace.payments.models import Payment, Refund
-from onboarding.groups import PROGRAMME_OFFICERS
 from tests.factories.accounts import UserFactory
 from tests.factories.marketplace import ProductFactory
 from tests.factories.orders import place_one

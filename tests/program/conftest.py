@@ -4,10 +4,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from accounts.roles import PROGRAMME_OFFICERS
 from core import divisions
 from marketplace.models import OcopCertificate, Product, Store
 from marketplace.orders.models import Order
-from onboarding.groups import PROGRAMME_OFFICERS
 from onboarding.models import ApplicationStatus
 from tests.factories import UserFactory
 from tests.factories.marketplace import HUE, CertificateFactory, ProductFactory, StoreFactory

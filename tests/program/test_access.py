@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from onboarding.groups import SELLERS
+from accounts.roles import SELLERS
 from tests.factories import UserFactory
 from tests.program.conftest import HANOI, HUE
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from onboarding.groups import PROGRAMME_OFFICERS, TRAINERS
+from accounts.roles import PROGRAMME_OFFICERS, TRAINERS
 from tests.factories import UserFactory
 from tests.factories.training import create_course
 from training.models import Certificate

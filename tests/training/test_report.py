@@ -6,7 +6,7 @@ import io
 import pytest
 from django.utils import timezone
 
-from onboarding.groups import PROGRAMME_OFFICERS, TRAINERS
+from accounts.roles import PROGRAMME_OFFICERS, TRAINERS
 from tests.factories import UserFactory
 from tests.factories.training import create_course
 from training.models import Enrolment

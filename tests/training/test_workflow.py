@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from wagtail.models import GroupPagePermission, WorkflowState
 
-from onboarding.groups import PROGRAMME_OFFICERS, TRAINERS
+from accounts.roles import PROGRAMME_OFFICERS, TRAINERS
 from tests.factories import UserFactory
 from tests.factories.training import create_course, training_index
 from training.models import CoursePage

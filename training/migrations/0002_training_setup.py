@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("training", "0001_initial"),
         ("cms", "0002_site_tree"),
-        ("onboarding", "0002_groups"),
+        ("accounts", "0002_groups"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),

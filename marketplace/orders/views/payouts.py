@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.roles import PROGRAMME_OFFICERS, user_in_group
 from core import csv as safe_csv
 from core.banks import bank_for_bin
 from marketplace.orders import selectors
@@ -17,7 +18,6 @@ from marketplace.orders.exceptions import OrderError
 from marketplace.orders.forms import PayoutBatchForm
 from marketplace.orders.models import PayoutBatch
 from marketplace.orders.services.ledger import payout_batch_create, payout_batch_mark_paid
-from onboarding.groups import PROGRAMME_OFFICERS, user_in_group
 
 
 def officer_required(view):

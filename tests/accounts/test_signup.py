@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
-from onboarding.models import User
+from accounts.models import User
 from tests.factories import UserFactory
 
 GOOD = {"full_name": "Nguyễn Thị Lan", "email": "Lan.Nguyen@Example.vn", "phone": "+84 912 345 678",

@@ -1,8 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from onboarding.forms import EmailAuthenticationForm, QueuedPasswordResetForm
-from onboarding.views import accounts as views
+from accounts import views
+from accounts.forms import EmailAuthenticationForm, QueuedPasswordResetForm
 
 app_name = "accounts"
 

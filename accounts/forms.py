@@ -3,8 +3,8 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
-from onboarding.models import User
-from onboarding.phone import normalize_vn_phone
+from accounts.models import User
+from accounts.phone import normalize_vn_phone
 
 
 class SignupForm(forms.Form):

@@ -2,9 +2,9 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts import roles
+from accounts.models import User
 from core.services import email_enqueue
-from onboarding import groups
-from onboarding.models import User
 
 
 @transaction.atomic
@@ -14,7 +14,7 @@ def user_sign_up(*, email: str, password: str, full_name: str, phone: str = "") 
     user.set_password(password)
     user.full_clean(exclude=["password"])
     user.save()
-    user.groups.add(Group.objects.get(name=groups.BUYERS))
+    user.groups.add(Group.objects.get(name=roles.BUYERS))
     email_enqueue(
         key=f"welcome-{user.pk}",
         to=user.email,

@@ -23,8 +23,10 @@ def remove_groups(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # Moved from the onboarding app with the user: where onboarding's 0002_groups ran, this counts as done.
+    replaces = [("onboarding", "0002_groups")]
     dependencies = [
-        ("onboarding", "0001_initial"),
+        ("accounts", "0001_initial"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
     ]
     operations = [migrations.RunPython(create_groups, remove_groups)]

@@ -6,8 +6,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
-from onboarding.forms import SignupForm
-from onboarding.services import user_sign_up
+from accounts.forms import SignupForm
+from accounts.services import user_sign_up
 
 
 @sensitive_post_parameters("password1", "password2")

@@ -46,6 +46,7 @@ class User(AbstractUser):
     objects = UserManager()
 
     class Meta:
+        db_table = "onboarding_user"  # made by the onboarding app before accounts had its own room
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
