@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The suite runs on every core (pytest-xdist); TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 
 .PHONY: run test install install-dev migrate seed messages lint bench clean services services-stop elasticsearch elasticsearch-stop
 
@@ -37,7 +39,7 @@ run: install var
 
 ## test: install and run the whole suite (SQLite and eager Celery unless DATABASE_URL / CELERY_BROKER_URL are set)
 test: install-dev var
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 ## services: install (Debian) and start PostgreSQL and Redis on 127.0.0.1, create the `test` database (root or sudo)
 services:

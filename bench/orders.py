@@ -13,18 +13,19 @@ from accounts.models import User
 from marketplace.models import Product
 from marketplace.orders.models import Order, OrderEvent, OrderLine
 from marketplace.payments.models import Payment
+from marketplace.payments.providers import COD, STRIPE, VIETQR
 
 BATCH = 2000
 # (order status, payment method, payment status), weighted like a rural marketplace.
 OUTCOMES = [
-    (Order.Status.COMPLETED, "cod", Payment.Status.CASH_ON_DELIVERY),
-    (Order.Status.COMPLETED, "cod", Payment.Status.CASH_ON_DELIVERY),
-    (Order.Status.DELIVERED, "cod", Payment.Status.CASH_ON_DELIVERY),
-    (Order.Status.SHIPPED, "cod", Payment.Status.CASH_ON_DELIVERY),
-    (Order.Status.CONFIRMED, "cod", Payment.Status.CASH_ON_DELIVERY),
-    (Order.Status.PAID, "vietqr", Payment.Status.PAID),
-    (Order.Status.COMPLETED, "stripe", Payment.Status.PAID),
-    (Order.Status.CANCELLED, "cod", Payment.Status.CANCELLED),
+    (Order.Status.COMPLETED, COD, Payment.Status.CASH_ON_DELIVERY),
+    (Order.Status.COMPLETED, COD, Payment.Status.CASH_ON_DELIVERY),
+    (Order.Status.DELIVERED, COD, Payment.Status.CASH_ON_DELIVERY),
+    (Order.Status.SHIPPED, COD, Payment.Status.CASH_ON_DELIVERY),
+    (Order.Status.CONFIRMED, COD, Payment.Status.CASH_ON_DELIVERY),
+    (Order.Status.PAID, VIETQR, Payment.Status.PAID),
+    (Order.Status.COMPLETED, STRIPE, Payment.Status.PAID),
+    (Order.Status.CANCELLED, COD, Payment.Status.CANCELLED),
 ]
 
 

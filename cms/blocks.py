@@ -1,22 +1,11 @@
 """The small StreamField block set for editorial pages (about, FAQ, policies, news)."""
 
-from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from core.blocks import CalloutBlock  # shared with training's lessons; migrations name it here too
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
-
-
-class CalloutBlock(blocks.StructBlock):
-    tone = blocks.ChoiceBlock(
-        choices=[("info", _("Information")), ("tip", _("Tip")), ("warning", _("Warning"))], default="info",
-    )
-    title = blocks.CharBlock(required=False)
-    text = blocks.RichTextBlock(features=["bold", "italic", "link"])
-
-    class Meta:
-        icon = "help"
-        template = "cms/blocks/callout.html"
 
 
 class FaqItemBlock(blocks.StructBlock):

@@ -13,6 +13,7 @@ from cms.program.periods import preset_period
 from marketplace.models import OcopCertificate, Product, Store
 from marketplace.orders.models import Review
 from marketplace.selectors import LOGO_RENDITIONS, photos_prefetch
+from training.selectors import starter_course
 
 PRODUCTS_SHOWN = 8
 STORES_SHOWN = 6
@@ -106,9 +107,3 @@ def latest_news() -> dict:
         "index": NewsIndexPage.objects.live().first(),
     }
 
-
-def starter_course():
-    from training.models import CoursePage
-
-    return CoursePage.objects.live().public().filter(required_for_onboarding=True).select_related(
-        "cover_image").order_by("path").first()

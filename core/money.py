@@ -1,4 +1,4 @@
-"""Money is VND in whole đồng: integers, no minor unit (DESIGN.md, Domain rules)."""
+"""Money is VND in whole đồng: integers, no minor unit (docs/ARCHITECTURE.md, Domain rules)."""
 
 
 def format_vnd(amount: int | None) -> str:

@@ -7,10 +7,14 @@ class MarketplaceConfig(AppConfig):
     verbose_name = _("Marketplace")
 
     def ready(self):
+        from marketplace.checklist import course_completed
         from marketplace.signals import products_changed
+        from training import signals as training
 
         # Bulk stock and price changes reach the anonymous page cache (search listens too).
         products_changed.connect(_refresh_page_cache, dispatch_uid="page-cache-products-changed")
+        # A completed starter course may complete a store's go-live checklist.
+        training.course_completed.connect(course_completed, dispatch_uid="checklist-course-completed")
 
 
 def _refresh_page_cache(sender, **kwargs):

@@ -164,7 +164,7 @@ def seed_marketplace(out) -> None:
             "name": name, "producer_type": producer, "province_code": province_code,
             "ward_code": divisions.ward_choices(province_code)[index % 5][0], "street": f"Thôn {index % 4 + 1}",
             "phone": f"09{index + 10:02d}{index * 7919 % 1_000_000:06d}", "status": Store.Status.ACTIVE,
-            "story": f"<p>{story}</p>", "went_live_at": now, "logo": demo_image(
+            "story": f"<p>{story}</p>", "approved_at": now, "went_live_at": now, "logo": demo_image(
                 f"Logo {name}", colour=COLOURS[groups[0]], size=(320, 320), motif="squares"),
             **_demo_payout(index, name),
         })
@@ -212,3 +212,9 @@ def _certificate(product: Product, serial: int, today: datetime.date) -> int:
         status=OcopCertificate.Status.PENDING if pending else OcopCertificate.Status.VERIFIED,
         verified_at=None if pending else timezone.now())
     return 1
+
+
+def live_store_owners():
+    """The owners of the live stores (the demo's trained sellers)."""
+    return User.objects.filter(store_memberships__role=StoreMember.Role.OWNER,
+                               store_memberships__store__status=Store.Status.ACTIVE).distinct()

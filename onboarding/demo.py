@@ -62,9 +62,9 @@ def _demo_application(officer, email, full_name, state, producer_type, legal_nam
 
     from core import divisions
     from marketplace.models import Category
+    from marketplace.services.lifecycle import store_open_for_approved_application
     from onboarding.models import ApplicationDocument, ApplicationEvent, SellerApplication
     from onboarding.models import ApplicationStatus as S
-    from onboarding.services.review import store_create_for_application
 
     applicant = User.objects.create(email=email, full_name=full_name)
     applicant.set_password(settings.DEMO_ADMIN_PASSWORD)
@@ -104,7 +104,11 @@ def _demo_application(officer, email, full_name, state, producer_type, legal_nam
 
         from accounts.roles import SELLERS
 
-        application.store = store_create_for_application(application)
+        application.store = store_open_for_approved_application(
+            owner=applicant, name=application.trading_name or application.legal_name,
+            producer_type=application.producer_type, province_code=application.province_code,
+            ward_code=application.ward_code, street=application.street, phone=application.representative_phone,
+            approved_at=now)
         application.decided_at = now
         application.save(update_fields=["store", "decided_at"])
         applicant.groups.add(Group.objects.get(name=SELLERS))

@@ -137,7 +137,3 @@ def records(kind: str, ids: Iterable[int] | None = None, chunk_size: int = 2000)
     to_record = TO_RECORD[kind]
     for obj in queryset.iterator(chunk_size=chunk_size):
         yield to_record(obj)
-
-
-def searchable_ids(kind: str) -> set[int]:
-    return set(QUERYSETS[kind]().values_list("pk", flat=True))

@@ -43,6 +43,15 @@ def _service_available(name: str) -> tuple[bool, str]:
     return True, ""
 
 
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (`make test` runs the suite on every core), the tests that drive
+    a real worker on the shared Redis run one after another in one process: each empties
+    the queue it uses."""
+    for item in items:
+        if item.get_closest_marker("broker") is not None:
+            item.add_marker(pytest.mark.xdist_group("redis"))
+
+
 def pytest_runtest_setup(item):
     required = {s.strip() for s in os.environ.get("REQUIRE_SERVICES", "").split(",") if s.strip()}
     for name in ("postgres", "broker", "browser", "elasticsearch", "zbar"):

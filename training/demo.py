@@ -72,21 +72,17 @@ def seed_training(out) -> None:
         f"{LessonPage.objects.live().count()} lessons; trainer {DEMO_TRAINER_EMAIL}")
 
 
-def seed_trained_sellers(out) -> None:
-    """Owners of live demo stores have completed the starter course, as the go-live rule
-    requires (DESIGN.md): their lessons, a perfect quiz score, the enrolment and the
-    certificate. Runs after the marketplace seed, which creates those owners."""
+def seed_trained_sellers(out, *, owners) -> None:
+    """`owners` (the owners of the live demo stores) have completed the starter course, as
+    the go-live rule requires (docs/ARCHITECTURE.md): their lessons, a perfect quiz score,
+    the enrolment and the certificate."""
     from django.utils import timezone
 
-    from marketplace.models import Store, StoreMember
     from training.models import Enrolment, LessonProgress
     from training.selectors import starter_courses
     from training.services import certificate_issue
 
     now = timezone.now()
-    owners = get_user_model().objects.filter(
-        store_memberships__role=StoreMember.Role.OWNER, store_memberships__store__status=Store.Status.ACTIVE,
-    ).distinct()
     completed = 0
     for course in starter_courses():
         lessons = list(LessonPage.objects.live().descendant_of(course))

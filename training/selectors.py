@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 
 from training.models import Certificate, CoursePage, Enrolment, LessonPage, LessonProgress, ModulePage
 
@@ -201,20 +201,36 @@ def starter_courses():
     return CoursePage.objects.live().filter(title=STARTER_COURSE_TITLE)
 
 
+def trained_users(*, completed_between: tuple | None = None):
+    """The one definition of "trained": users who completed every required starter course.
+
+    A values queryset of `user_id`, for `__in` filters and subqueries: the go-live
+    checklist, the programme dashboard and the home page's figures all read it. With
+    `completed_between=(start, end)`, only users who became trained in that period (their
+    last required course completed then). With no starter course at all, nobody is trained.
+    """
+    required = list(starter_courses().values_list("pk", flat=True))
+    completions = Enrolment.objects.filter(course_id__in=required, completed_at__isnull=False)
+    trained = (completions.values("user_id").annotate(courses=Count("course_id", distinct=True),
+                                                       trained_at=Max("completed_at"))
+               .filter(courses=len(required)).order_by())
+    if not required:
+        return trained.none().values("user_id")
+    if completed_between is not None:
+        start, end = completed_between
+        trained = trained.filter(trained_at__gte=start, trained_at__lt=end)
+    return trained.values("user_id")
+
+
 def user_completed_starter_course(user) -> bool:
     """Has `user` completed the required starter course ("Bán hàng trực tuyến cơ bản")?
+    (`trained_users` for one user.)"""
+    return bool(user.is_authenticated and trained_users().filter(user_id=user.pk).exists())
 
-    The onboarding go-live checklist reads this one function. With several courses
-    flagged as required, all of them must be complete; with no starter course at all,
-    nobody has completed it.
-    """
-    if not user.is_authenticated:
-        return False
-    required = list(starter_courses().values_list("pk", flat=True))
-    if not required:
-        return False
-    completed = Enrolment.objects.filter(user=user, course_id__in=required, completed_at__isnull=False).count()
-    return completed == len(required)
+
+def starter_course():
+    """The starter course to show people (the first required one), or None."""
+    return starter_courses().public().select_related("cover_image").order_by("path").first()
 
 
 def course_report_rows(*, user):

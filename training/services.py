@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from training import selectors
 from training.models import Certificate, CoursePage, Enrolment, LessonPage, LessonProgress
 from training.models.progress import new_certificate_code
+from training.signals import course_completed
 
 
 class TrainingError(Exception):
@@ -139,10 +140,8 @@ def _after_lesson_done(*, user, course: CoursePage, now) -> tuple[selectors.Cour
     return outline, completed_now
 
 
-def _refresh_go_live(user) -> None:
-    from onboarding.checklist import user_stores_refresh_go_live
-
-    user_stores_refresh_go_live(user=user)
+def _announce_completed(user, course) -> None:
+    course_completed.send(sender=CoursePage, user=user, course=course)
 
 
 def lesson_mark_done(*, user, lesson: LessonPage) -> LessonOutcome:
@@ -159,7 +158,7 @@ def lesson_mark_done(*, user, lesson: LessonPage) -> LessonOutcome:
             progress.save(update_fields=["completed_at", "updated_at"])
         outline, completed_now = _after_lesson_done(user=user, course=course, now=now)
         if completed_now:
-            transaction.on_commit(lambda: _refresh_go_live(user))
+            transaction.on_commit(lambda: _announce_completed(user, course))
     return LessonOutcome(progress=progress, outline=outline, course_completed=completed_now)
 
 
@@ -182,7 +181,7 @@ def quiz_submit(*, user, lesson: LessonPage, answers: Mapping[str, str]) -> Quiz
         progress.save(update_fields=["attempts", "best_score", "completed_at", "updated_at"])
         _outline, completed_now = _after_lesson_done(user=user, course=course, now=now)
         if completed_now:
-            transaction.on_commit(lambda: _refresh_go_live(user))
+            transaction.on_commit(lambda: _announce_completed(user, course))
     return QuizResult(score=score, passed=passed, best_score=progress.best_score, questions=questions,
                       course_completed=completed_now)
 
@@ -212,7 +211,16 @@ def certificate_issue(*, user, course: CoursePage) -> Certificate:
 
 
 def certificate_revoke(*, certificate: Certificate) -> Certificate:
+    """Issued by mistake: the public page says "revoked" from now on. Revoking twice keeps the first date."""
     if certificate.revoked_at is None:
         certificate.revoked_at = timezone.now()
+        certificate.save(update_fields=["revoked_at"])
+    return certificate
+
+
+def certificate_reinstate(*, certificate: Certificate) -> Certificate:
+    """A revocation made by mistake, undone: the certificate is valid again."""
+    if certificate.revoked_at is not None:
+        certificate.revoked_at = None
         certificate.save(update_fields=["revoked_at"])
     return certificate

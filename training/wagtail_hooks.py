@@ -5,6 +5,7 @@ Built on Wagtail's ReportView, which brings the listing table and spreadsheet ex
 https://docs.wagtail.org/en/stable/extending/adding_reports.html
 """
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -21,6 +22,7 @@ from accounts.roles import PROGRAMME_OFFICERS, TRAINERS, user_in_group
 from core.csv import SafeSpreadsheetExportMixin
 from training import selectors
 from training.models import Certificate, Enrolment
+from training.services import certificate_reinstate, certificate_revoke
 
 
 def can_see_reports(user) -> bool:
@@ -133,6 +135,29 @@ class CertificateIndexView(SafeSpreadsheetExportMixin, IndexView):
     """Learner names are the learners' own text: no formulas in the CSV export."""
 
 
+class CertificateRevokeForm(forms.ModelForm):
+    """One box: revoked or not. The services write the date (training.services)."""
+
+    revoked = forms.BooleanField(label=_("Revoked"), required=False,
+                                 help_text=_("The public verification page then says the certificate was revoked."))
+
+    class Meta:
+        model = Certificate
+        fields: list[str] = []
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["revoked"].initial = self.instance.revoked_at is not None
+
+
+class CertificateEditView(EditView):
+    def save_instance(self):
+        certificate = self.form.instance
+        if self.form.cleaned_data["revoked"]:
+            return certificate_revoke(certificate=certificate)
+        return certificate_reinstate(certificate=certificate)
+
+
 class CertificateViewSet(ModelViewSet):
     """Programme officers find a certificate by code or name and revoke it if it was
     issued by mistake; the public page then says "revoked". Nobody adds or deletes
@@ -140,6 +165,7 @@ class CertificateViewSet(ModelViewSet):
 
     model = Certificate
     index_view_class = CertificateIndexView
+    edit_view_class = CertificateEditView
     icon = "doc-full"
     menu_label = _("Certificates")
     menu_order = 950
@@ -147,7 +173,9 @@ class CertificateViewSet(ModelViewSet):
     list_display = ["code", "learner_name", "course_title", "issued_at", "revoked_at"]
     list_export = ["code", "learner_name", "course_title", "issued_at", "revoked_at"]
     search_fields = ["code", "learner_name", "course_title"]
-    form_fields = ["revoked_at"]
+
+    def get_form_class(self, for_update=False):
+        return CertificateRevokeForm
     ordering = ["-issued_at"]
 
 

@@ -9,11 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from cms.program.figures import Dashboard
 from core import divisions
 from core.money import format_vnd
+from marketplace.payments import providers
 
 PAYMENT_METHODS = {
-    "cod": _("Cash on delivery"),
-    "stripe": _("Card"),
-    "vietqr": _("Bank transfer (VietQR)"),
+    providers.COD: _("Cash on delivery"),
+    providers.STRIPE: _("Card"),
+    providers.VIETQR: _("Bank transfer (VietQR)"),
 }
 
 

@@ -1,9 +1,9 @@
 """Settings shared by every environment.
 
-This is the one place that reads the environment (django-environ). Every external
-part has an embedded default chosen by the *absence* of its setting, see the
-"Embedded default vs. scale-out" table in DESIGN.md and the README's configuration
-table. `.env.example` lists every variable read here.
+This is the one place that reads the environment (django-environ), after loading `.env`.
+Every external part has an embedded default chosen by the *absence* of its setting: see
+docs/ARCHITECTURE.md ("Embedded default, or the real engine") and the README's
+configuration table. `.env.example` lists every variable read here.
 """
 
 from datetime import timedelta
@@ -14,10 +14,11 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = Path(environ.Env().str("VAR_DIR", default=str(BASE_DIR / "var")))
 
+# .env first: every setting below, VAR_DIR included, may come from it (the environment wins).
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
 
 # --- core -----------------------------------------------------------------------------
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
@@ -205,6 +206,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 UPLOAD_MAX_IMAGE_BYTES = env.int("UPLOAD_MAX_IMAGE_BYTES", default=8 * 1024 * 1024)
 UPLOAD_MAX_IMAGE_PIXELS = env.int("UPLOAD_MAX_IMAGE_PIXELS", default=40_000_000)
+# Onboarding documents and OCOP certificate scans (a PDF, or a photo within the limits above).
+UPLOAD_MAX_DOCUMENT_BYTES = env.int("UPLOAD_MAX_DOCUMENT_BYTES", default=10 * 1024 * 1024)
 
 # --- wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Chợ Số OCOP"

@@ -23,5 +23,5 @@ ELASTICSEARCH_URL = ""
 STRIPE_SECRET_KEY = ""
 STRIPE_WEBHOOK_SECRET = ""
 # The suite runs tasks eagerly even when CELERY_BROKER_URL is set; the real-broker tests
-# (tests/core/test_celery_broker.py) switch a worker on explicitly.
+# (tests/core/test_celery.py, tests/core/test_outbox.py) switch a worker on explicitly.
 CELERY_TASK_ALWAYS_EAGER = True

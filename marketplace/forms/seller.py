@@ -5,12 +5,11 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.phone import normalize_vn_phone
 from core import divisions
-from marketplace.models import Category, OcopCertificate, ProducerType, Product
+from marketplace.models import Category, ProducerType, Product
 
 
 def html_to_plain(value: str) -> str:
@@ -123,7 +122,7 @@ class StoreProfileForm(forms.Form):
                 province_code = None
         self.fields["ward_code"].choices = [("", _("Choose a ward")), *divisions.ward_choices(province_code)]
 
-    # Images are checked by marketplace.images (decoded, EXIF stripped), not by Django's
+    # Images are checked by core.uploads (decoded, EXIF stripped), not by Django's
     # ImageField, so the messages and limits are the same everywhere.
     def clean_logo(self):
         return self.files.get("logo") or None
@@ -147,30 +146,6 @@ class StoreProfileForm(forms.Form):
             except ValidationError as exc:
                 self.add_error("ward_code", exc)
         return data
-
-
-class CertificateForm(forms.Form):
-    product = forms.ModelChoiceField(label=_("Product"), queryset=Product.objects.none(), empty_label=None)
-    stars = forms.TypedChoiceField(label=_("Stars"), coerce=int, choices=OcopCertificate.Stars.choices)
-    score = forms.IntegerField(label=_("Score (0–100)"), min_value=0, max_value=100)
-    decision_number = forms.CharField(label=_("Decision number"), max_length=60,
-                                      help_text=_("As printed on the decision, e.g. 1234/QĐ-UBND."))
-    decision_date = forms.DateField(label=_("Decision date"), widget=forms.DateInput(attrs={"type": "date"}))
-    issuing_authority = forms.CharField(label=_("Issuing authority"), max_length=200,
-                                        help_text=_("The province's People's Committee; the ministry for 5 stars."))
-    scan = forms.FileField(label=_("Scan or photo of the certificate"), required=False,
-                           widget=forms.ClearableFileInput(attrs={"accept": "image/*,application/pdf"}),
-                           help_text=_("A photo (JPEG, PNG, WebP) or a PDF."))
-
-    def __init__(self, *args, store, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["product"].queryset = Product.objects.for_store(store).exclude(status=Product.Status.ARCHIVED)
-
-    def clean_decision_date(self):
-        day = self.cleaned_data["decision_date"]
-        if day > timezone.localdate():
-            raise ValidationError(_("The decision date cannot be in the future."))
-        return day
 
 
 class CatalogueImportForm(forms.Form):

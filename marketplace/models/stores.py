@@ -52,6 +52,9 @@ class Store(AddressFields, models.Model):
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="StoreMember", related_name="stores")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # When the programme approved the application this store was opened for (the first
+    # step of its go-live checklist); empty for a store made any other way.
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     went_live_at = models.DateTimeField(_("went live at"), null=True, blank=True)
 
     objects = StoreQuerySet.as_manager()

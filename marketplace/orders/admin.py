@@ -46,7 +46,7 @@ class OrderAdmin(admin.ModelAdmin):
     def record_transfers(self, request, queryset):
         """Programme officers confirm a VietQR transfer for a store, like the seller's button."""
         from marketplace.payments.exceptions import PaymentError
-        from marketplace.payments.transfers import transfer_confirm_received
+        from marketplace.payments.providers.vietqr.provider import transfer_confirm_received
 
         for order in queryset:
             try:

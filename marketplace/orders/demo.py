@@ -11,6 +11,7 @@ from marketplace.orders.checkout import DeliveryDetails, build_checkout_context
 from marketplace.orders.models import Order
 from marketplace.orders.services import orders as order_services
 from marketplace.orders.services.checkout import checkout_place
+from marketplace.payments import providers
 
 DEMO_STREET = "Số 1 Lê Lợi (đơn hàng mẫu)"
 DEMO_BUYER_EMAIL = "nguoimua@choso-ocop.vn"
@@ -48,7 +49,7 @@ def seed_orders(out) -> None:
     made = []
     for i, product in enumerate(picks):
         payment = checkout_place(context=build_checkout_context({product.pk: 1 + i % 2}), details=details,
-                                 method="cod", buyer=buyer)
+                                 method=providers.COD, buyer=buyer)
         order = payment.orders.get()
         seller = order.store.memberships.select_related("user").first()
         actor = seller.user if seller else None

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.phone import normalize_vn_phone
 from core import divisions
 from marketplace.orders.models import Order, Review
-from marketplace.payments import gateway
+from marketplace.payments import gateway, providers
 
 
 class QuantityForm(forms.Form):
@@ -38,7 +38,7 @@ class CheckoutForm(forms.Form):
         self.fields["ward_code"].choices = [("", _("Choose a ward"))] + divisions.ward_choices(province)
         # Only methods every store of the cart accepts (VietQR needs each store's bank account).
         self.fields["method"].choices = [(p.code, p.label) for p in gateway.available_methods(stores)]
-        self.fields["method"].initial = "cod"
+        self.fields["method"].initial = providers.COD
 
     def clean_phone(self):
         return normalize_vn_phone(self.cleaned_data["phone"])

@@ -2,7 +2,7 @@
 
 import secrets
 
-from django.db.models import Avg, Count, Prefetch, Q, Sum, prefetch_related_objects
+from django.db.models import Avg, Count, Prefetch, Sum, prefetch_related_objects
 
 from marketplace.orders.models import LedgerEntry, Order, Payout, PayoutBatch, Review
 
@@ -37,7 +37,7 @@ def order_for_buyer(*, number: str, user, token: str | None) -> Order | None:
 
 
 def seller_orders(user, *, status: str = ""):
-    orders = Order.objects.for_seller(user).for_listing()
+    orders = Order.objects.for_seller(user).for_listing().with_awaiting_seller()
     if status == "to_confirm":
         return orders.awaiting_seller()
     if status in Order.Status.values:
@@ -51,13 +51,7 @@ def seller_order(user, number: str) -> Order | None:
 
 
 def seller_orders_counts(store) -> dict:
-    return Order.objects.filter(store=store).aggregate(
-        to_confirm=Count("pk", filter=Q(status__in=[Order.Status.CONFIRMED, Order.Status.PAID],
-                                        accepted_at__isnull=True)),
-        to_ship=Count("pk", filter=Q(status__in=[Order.Status.CONFIRMED, Order.Status.PAID],
-                                     accepted_at__isnull=False)),
-        shipped=Count("pk", filter=Q(status=Order.Status.SHIPPED)),
-    )
+    return Order.objects.filter(store=store).seller_counts()
 
 
 def store_settlements(stores) -> list[tuple]:

@@ -4,12 +4,15 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.payments import providers
+
 
 class Payment(models.Model):
     """One payment for one checkout (which may hold orders from several stores).
 
-    `method` is a provider code from `marketplace.payments.providers.PROVIDERS` ("cod",
-    "stripe", later "vietqr"): a plain string, so a new provider needs no migration here.
+    `method` is a provider code (`providers.COD`, `providers.STRIPE`, `providers.VIETQR`):
+    a plain string, so a new provider needs no migration here. Templates ask the
+    properties below rather than compare codes.
     """
 
     class Status(models.TextChoices):
@@ -43,6 +46,15 @@ class Payment(models.Model):
 
     def __str__(self):
         return f"{self.method} {self.amount} ({self.get_status_display()})"
+
+    @property
+    def is_cash_on_delivery(self) -> bool:
+        return self.method == providers.COD
+
+    @property
+    def is_bank_transfer(self) -> bool:
+        """VietQR: the buyer pays each store's own account and the store confirms."""
+        return self.method == providers.VIETQR
 
 
 class PaymentAttempt(models.Model):

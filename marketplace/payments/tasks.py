@@ -1,4 +1,7 @@
-"""Thin, idempotent payment tasks: ids in."""
+"""Thin, idempotent payment tasks: ids in, the work is the gateway's.
+
+The names are the ones queued in the outbox and the broker: renaming a task strands the
+messages already waiting under the old name."""
 
 from celery import shared_task
 
@@ -11,20 +14,17 @@ def execute_refund(self, refund_id: int) -> bool:
     from marketplace.payments import gateway
 
     try:
-        return gateway.execute_refund(refund_id=refund_id)
+        return gateway.send_refund(refund_id=refund_id)
     except PaymentProviderError as exc:
         raise self.retry(exc=exc) from exc
 
 
 @shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=300)
 def expire_provider_session(self, payment_id: int) -> None:
+    """Rerunning is safe: the provider is called with the same keys."""
     from marketplace.payments import gateway
-    from marketplace.payments.models import Payment
 
-    payment = Payment.objects.filter(pk=payment_id, status=Payment.Status.CANCELLED).first()
-    if payment is None:
-        return
     try:
-        gateway.get_provider(payment.method).cancel(payment=payment)
+        gateway.close_at_provider(payment_id=payment_id)
     except PaymentProviderError as exc:
         raise self.retry(exc=exc) from exc

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from marketplace.payments import transfer_views, views
+from marketplace.payments import views
+from marketplace.payments.providers.vietqr import views as vietqr_views
 
 app_name = "payments"
 
@@ -9,5 +10,5 @@ urlpatterns = [
     path("<uuid:reference>/return/", views.payment_return, name="return"),
     path("<uuid:reference>/cancelled/", views.payment_cancelled, name="cancelled"),
     path("<uuid:reference>/pay/", views.payment_retry, name="pay"),
-    path("vietqr/<str:number>/received/", transfer_views.transfer_received, name="vietqr_received"),
+    path("vietqr/<str:number>/received/", vietqr_views.transfer_received, name="vietqr_received"),
 ]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.html import sanitize_html
 from core.storage import files_deleted_on_error
 from core.text import vietnamese_slugify
-from marketplace.images import clean_image_upload, wagtail_image_from_clean
+from core.uploads import clean_image_upload, wagtail_image_from_clean
 from marketplace.models import Product, ProductPhoto, Store
 
 MAX_PHOTOS = 10
@@ -99,7 +99,7 @@ def product_quick_update(*, product: Product, price: int, stock: int) -> Product
 @transaction.atomic
 def product_set_status(*, product: Product, status: str) -> Product:
     """Publish, unpublish (back to draft) or archive. Publishing needs a photo and a price."""
-    from onboarding.checklist import store_refresh_go_live
+    from marketplace.checklist import store_refresh_go_live
 
     if status not in Product.Status.values:
         raise ProductActionError(_("Unknown status."))

@@ -2,16 +2,12 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 
 from core.html import sanitize_html
 from core.storage import clean_all, files_deleted_on_error
-from marketplace.images import clean_image_upload, wagtail_image_from_clean
+from core.uploads import clean_document_upload, clean_image_upload, wagtail_image_from_clean
 from marketplace.models import OcopCertificate, Product, Store
-
-MAX_SCAN_BYTES = 10 * 1024 * 1024
 
 
 def store_update_profile(*, store: Store, user, name: str, producer_type: str, story: str, phone: str,
@@ -21,7 +17,7 @@ def store_update_profile(*, store: Store, user, name: str, producer_type: str, s
     All or nothing: both images are checked before either is stored (a refused one raises
     ValidationError keyed by "logo"/"banner"), and a failure after the files were written
     deletes them."""
-    from onboarding.checklist import store_refresh_go_live
+    from marketplace.checklist import store_refresh_go_live
 
     images = clean_all({field: upload for field, upload in (("logo", logo), ("banner", banner))
                         if upload is not None}, clean_image_upload)
@@ -39,18 +35,6 @@ def store_update_profile(*, store: Store, user, name: str, producer_type: str, s
     return store
 
 
-def _clean_scan(upload):
-    """A certificate scan is a photo (checked and cleaned like product photos) or a PDF."""
-    head = upload.read(5)
-    upload.seek(0)
-    if head == b"%PDF-":
-        if upload.size > MAX_SCAN_BYTES:
-            raise ValidationError(_("The scan is too large: at most %(limit)s MB.")
-                                  % {"limit": MAX_SCAN_BYTES // 2**20}, code="too_large")
-        return upload
-    return clean_image_upload(upload).content
-
-
 def certificate_add(*, product: Product, stars: int, score: int, decision_number: str,
                     decision_date: datetime.date, issuing_authority: str, scan=None) -> OcopCertificate:
     """Record the seller's certificate as pending: a programme officer verifies it. The scan
@@ -60,9 +44,9 @@ def certificate_add(*, product: Product, stars: int, score: int, decision_number
                                   status=OcopCertificate.Status.PENDING)
     certificate.expires_on = decision_date  # set properly by save(); full_clean needs a value
     certificate.full_clean(exclude=["scan"])
-    content = _clean_scan(scan) if scan is not None else None
+    clean = clean_document_upload(scan) if scan is not None else None  # a PDF or a photo, as declared ones
     with files_deleted_on_error() as written, transaction.atomic():
-        if content is not None:
-            written.save(certificate.scan, getattr(content, "name", "scan"), content)
+        if clean is not None:
+            written.save(certificate.scan, clean.name, clean.content)
         certificate.save()
     return certificate

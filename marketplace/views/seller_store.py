@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.uploads import ImageRejected
 from marketplace import selectors
-from marketplace.forms.seller import CatalogueImportForm, CertificateForm, StoreProfileForm, html_to_plain
-from marketplace.images import ImageRejected
+from marketplace.forms.certificate import CertificateForm
+from marketplace.forms.seller import CatalogueImportForm, StoreProfileForm, html_to_plain
 from marketplace.models import OcopCertificate, Store
 from marketplace.services.catalogue_csv import CatalogueImportError, catalogue_export, catalogue_import
 from marketplace.services.stores import certificate_add, store_update_profile

@@ -2,12 +2,11 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.phone import normalize_vn_phone
 from core import divisions
-from marketplace.models import Category, OcopCertificate, ProducerType
+from marketplace.models import Category, ProducerType
 from onboarding.taxcode import normalize_tax_code
 
 
@@ -81,24 +80,6 @@ class ProductsForm(forms.Form):
     categories = forms.ModelMultipleChoiceField(
         label=_("What do you make?"), queryset=Category.objects.filter(parent__isnull=True),
         widget=forms.CheckboxSelectMultiple, error_messages={"required": _("Choose at least one product group.")})
-
-
-class CertificateForm(forms.Form):
-    product_name = forms.CharField(label=_("Product"), max_length=200)
-    stars = forms.TypedChoiceField(label=_("Stars"), coerce=int, choices=OcopCertificate.Stars.choices)
-    decision_number = forms.CharField(label=_("Decision number"), max_length=60,
-                                      help_text=_("For example 1234/QĐ-UBND."))
-    decision_date = forms.DateField(label=_("Decision date"), widget=forms.DateInput(attrs={"type": "date"}))
-    issuing_authority = forms.CharField(label=_("Issuing authority"), max_length=200,
-                                        help_text=_("The province's People's Committee, or the ministry for 5 stars."))
-    scan = forms.FileField(label=_("Scan or photo of the certificate (optional)"), required=False,
-                           widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}))
-
-    def clean_decision_date(self):
-        day = self.cleaned_data["decision_date"]
-        if day > timezone.localdate():
-            raise ValidationError(_("The decision date cannot be in the future."), code="future")
-        return day
 
 
 class DocumentsForm(forms.Form):

@@ -1,5 +1,5 @@
 """A producer's application to sell on the platform, with its documents, the OCOP
-certificates it declares and the record of every state change (DESIGN.md, Domain rules)."""
+certificates it declares and the record of every state change (docs/ARCHITECTURE.md, Domain rules)."""
 
 import uuid
 from pathlib import PurePath

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.storage import clean_all, files_deleted_on_error
+from core.uploads import clean_document_upload
 from onboarding.exceptions import ApplicationIncomplete, ApplicationNotEditable, OpenApplicationExists
 from onboarding.models import (
     OPEN_STATUSES,
@@ -20,7 +21,6 @@ from onboarding.models import (
 )
 from onboarding.services.transitions import application_transition
 from onboarding.steps import missing_steps
-from onboarding.uploads import clean_document_upload
 
 # Fields the wizard may write (the state, store and dates only change through services).
 WIZARD_FIELDS = frozenset({

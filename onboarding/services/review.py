@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
-from core.text import vietnamese_slugify
-from marketplace.models import OcopCertificate, Store, StoreMember
+from marketplace.models import OcopCertificate
+from marketplace.services.lifecycle import store_open_for_approved_application
 from onboarding.exceptions import NotAllowed
 from onboarding.models import ApplicationCertificate, ApplicationStatus, SellerApplication
 from onboarding.selectors import officer_covers_province
@@ -26,27 +26,6 @@ def _check_officer(officer, province_code) -> None:
         raise NotAllowed(_("You do not review applications from this province."))
 
 
-def unique_store_slug(name: str) -> str:
-    base = vietnamese_slugify(name, max_length=150) or "cua-hang"
-    slug, n = base, 1
-    while Store.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
-def store_create_for_application(application: SellerApplication) -> Store:
-    """The draft store of an approved application, owned by its applicant."""
-    name = application.trading_name or application.legal_name
-    store = Store(name=name, slug=unique_store_slug(name), producer_type=application.producer_type,
-                  province_code=application.province_code, ward_code=application.ward_code,
-                  street=application.street, phone=application.representative_phone, status=Store.Status.DRAFT)
-    store.full_clean()
-    store.save()
-    StoreMember.objects.create(store=store, user=application.applicant, role=StoreMember.Role.OWNER)
-    return store
-
-
 @transaction.atomic
 def application_approve(*, application: SellerApplication, officer, note: str = "") -> SellerApplication:
     """Approve: one transaction creates the draft store, makes the applicant its owner and
@@ -54,8 +33,11 @@ def application_approve(*, application: SellerApplication, officer, note: str = 
     _check_officer(officer, application.province_code)
     approved = application_transition(application=application, to=ApplicationStatus.APPROVED, actor=officer,
                                       note=note)
-    approved.store = store_create_for_application(approved)
     approved.decided_at = timezone.now()
+    approved.store = store_open_for_approved_application(
+        owner=approved.applicant, name=approved.trading_name or approved.legal_name,
+        producer_type=approved.producer_type, province_code=approved.province_code, ward_code=approved.ward_code,
+        street=approved.street, phone=approved.representative_phone, approved_at=approved.decided_at)
     approved.save(update_fields=["store", "decided_at", "updated_at"])
     approved.applicant.groups.add(Group.objects.get(name=roles.SELLERS))
     return approved

@@ -3,7 +3,7 @@
 from django import template
 from django.template.loader import render_to_string
 
-from onboarding.checklist import store_checklist
+from marketplace.checklist import store_checklist
 
 register = template.Library()
 

@@ -41,10 +41,7 @@ def queue(request):
         request.user, province_code=filters.get("province"), status=filters.get("status", ""),
         producer_type=filters.get("producer_type", ""))
     page = Paginator(applications, 25).get_page(request.GET.get("p"))
-    query = request.GET.copy()
-    query.pop("p", None)
-    return render(request, "onboarding/admin/queue.html",
-                  {"form": form, "page": page, "query": query.urlencode(), "limited": codes is not None})
+    return render(request, "onboarding/admin/queue.html", {"form": form, "page": page, "limited": codes is not None})
 
 
 def _detail(request, application, *, approve=None, changes=None, reject=None, status=200):

@@ -2,18 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from marketplace.checklist import store_checklist, store_checklists
+from marketplace.forms.payout import PayoutForm
 from marketplace.models import Store, StoreMember
+from marketplace.services.lifecycle import store_update_payout
 from onboarding import selectors
-from onboarding.checklist import store_checklist, store_checklists
-from onboarding.exceptions import NotAllowed
-from onboarding.forms.payout import PayoutForm
-from onboarding.services.payout import store_update_payout
 from onboarding.steps import REVIEW_FIELDS, STEP_BY_SLUG
 
 
@@ -81,7 +80,7 @@ def payout(request, slug: str | None = None):
         try:
             store = store_update_payout(store=store, user=request.user, bank_bin=data["bank_bin"],
                                         account_number=data["account_number"], account_holder=data["account_holder"])
-        except NotAllowed as exc:
+        except PermissionDenied as exc:
             raise Http404 from exc
         except ValidationError as exc:
             form.add_error(None, exc)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core import divisions
+from marketplace.forms.certificate import CertificateForm
 from onboarding.exceptions import ApplicationIncomplete, ApplicationNotEditable
 from onboarding.forms import wizard as forms
 from onboarding.models import ApplicationStatus
@@ -144,7 +145,7 @@ def _products(request, application, slug):
 
 
 def _certificates(request, application, slug):
-    form = forms.CertificateForm()
+    form = CertificateForm()
     status = 200
     if request.method == "POST" and request.POST.get("action") == "remove":
         try:
@@ -155,7 +156,7 @@ def _certificates(request, application, slug):
                                                 certificate_id=certificate_id)
         return redirect(_step_url(slug))
     if request.method == "POST":
-        form = forms.CertificateForm(request.POST, request.FILES)
+        form = CertificateForm(request.POST, request.FILES)
         if form.is_valid():
             try:
                 services.application_certificate_add(application=application, user=request.user, **form.cleaned_data)

@@ -101,8 +101,8 @@ def test_unknown_page_is_a_friendly_404(client):
 
 
 def test_seeded_live_stores_have_their_approved_application_and_a_complete_checklist():
+    from marketplace.checklist import store_checklists
     from marketplace.models import Store
-    from onboarding.checklist import store_checklists
     from onboarding.models import SellerApplication
 
     _seed()

@@ -10,7 +10,7 @@ from django.db import transaction
 from config.celery import app
 
 # Tasks that may be acknowledged late, because running them twice has their effect once.
-# Each is rerun safely: its own tests (payments/test_tasks.py, search, orders) prove it.
+# Each is rerun safely: its own tests (tests/payments/test_tasks.py, search, orders) prove it.
 IDEMPOTENT_TASKS = {
     "core.tasks.deliver_email",  # OutgoingEmail row marked sent: a second run sends nothing
     "core.tasks.relay_outbox",  # sends unsent messages (their tasks are idempotent) and marks them sent

@@ -165,5 +165,5 @@ def test_bad_filters_on_the_store_directory_and_storefront_answer_400_with_the_r
     storefront = client.get(f"/stores/{product.store.slug}/?stars=9")
     assert storefront.status_code == 400
     html = storefront.content.decode()
-    assert "Hãy chọn một lựa chọn hợp lệ." in html and "Nước mắm Sa Huỳnh" in html
+    assert "Số sao OCOP phải là 3, 4 hoặc 5." in html and "Nước mắm Sa Huỳnh" in html
     assert client.get(f"/stores/{product.store.slug}/?stars=4").status_code == 200

@@ -10,7 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 from wagtail.images import get_image_model
 
-from marketplace.images import ImageRejected, clean_image_upload, wagtail_image_from_upload
+from core.storage import files_deleted_on_error
+from core.uploads import ImageRejected, clean_image_upload, wagtail_image_from_clean
 from tests.factories.marketplace import jpeg_bytes
 
 
@@ -43,7 +44,7 @@ def test_decompression_bomb_refused_with_bounded_memory():
     before = image_count()
     tracemalloc.start()
     with pytest.raises(ImageRejected) as exc:
-        wagtail_image_from_upload(upload("bom.png", data, "image/png"), title="bom")
+        clean_image_upload(upload("bom.png", data, "image/png"))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert exc.value.code == "too_many_pixels"
@@ -55,7 +56,7 @@ def test_decompression_bomb_refused_with_bounded_memory():
 @pytest.mark.django_db
 def test_text_file_named_jpg_refused():
     with pytest.raises(ImageRejected) as exc:
-        wagtail_image_from_upload(upload("hoa-don.jpg", b"Day la van ban, khong phai anh.\n" * 20), title="x")
+        clean_image_upload(upload("hoa-don.jpg", b"Day la van ban, khong phai anh.\n" * 20))
     assert exc.value.code == "not_image"
     assert "hoa-don.jpg" in exc.value.messages[0]
     assert image_count() == 0
@@ -66,7 +67,7 @@ def test_text_file_named_jpg_refused():
 def test_svg_refused_even_when_renamed(name):
     svg = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     with pytest.raises(ImageRejected) as exc:
-        wagtail_image_from_upload(upload(name, svg, "image/svg+xml"), title="x")
+        clean_image_upload(upload(name, svg, "image/svg+xml"))
     assert exc.value.code == "svg"
     assert exc.value.messages == [f"{name} là hình vẽ SVG; vui lòng tải lên ảnh chụp (JPEG, PNG hoặc WebP)."]
     assert image_count() == 0
@@ -77,7 +78,7 @@ def test_oversized_file_refused(settings):
     settings.UPLOAD_MAX_IMAGE_BYTES = 1024 * 1024
     data = jpeg_bytes() + b"\x00" * (1024 * 1024)  # a valid JPEG padded past the limit
     with pytest.raises(ImageRejected) as exc:
-        wagtail_image_from_upload(upload("to.jpg", data), title="x")
+        clean_image_upload(upload("to.jpg", data))
     assert exc.value.code == "too_large"
     assert exc.value.messages == ["Tệp to.jpg quá lớn: ảnh tối đa 1 MB."]
     assert image_count() == 0
@@ -100,7 +101,8 @@ def test_gps_exif_stripped_from_stored_file_and_orientation_applied():
     data = jpeg_bytes(size=(80, 40), exif=gps_exif())
     with Image.open(io.BytesIO(data)) as original:  # the test photo really carries GPS
         assert original.getexif().get_ifd(ExifTags.IFD.GPSInfo)[ExifTags.GPS.GPSLatitudeRef] == "N"
-    image = wagtail_image_from_upload(upload("vuon.jpg", data), title="Vườn")
+    with files_deleted_on_error() as written:
+        image = wagtail_image_from_clean(clean_image_upload(upload("vuon.jpg", data)), title="Vườn", written=written)
     with image.file.open("rb") as stored, Image.open(stored) as saved:
         assert saved.format == "JPEG"
         assert dict(saved.getexif()) == {}
@@ -120,8 +122,21 @@ def test_png_and_webp_kept_in_their_format():
 
 def test_iphone_heic_is_accepted_and_stored_as_jpeg():
     buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), (120, 80, 20)).save(buffer, "HEIF")  # pillow-heif registered by marketplace.images
+    Image.new("RGB", (40, 30), (120, 80, 20)).save(buffer, "HEIF")  # pillow-heif registered by core.uploads
     clean = clean_image_upload(upload("IMG_0001.HEIC", buffer.getvalue(), "image/heic"))
     assert clean.name == "IMG_0001.jpg"
     with Image.open(io.BytesIO(clean.content.read())) as stored:
         assert (stored.format, stored.size) == ("JPEG", (40, 30))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("clean", [clean_image_upload, "document"])
+def test_an_empty_file_is_refused_by_the_one_gate(clean):
+    from django.core.exceptions import ValidationError
+
+    from core.uploads import clean_document_upload
+
+    gate = clean_document_upload if clean == "document" else clean
+    with pytest.raises(ValidationError) as refused:
+        gate(upload("trong.jpg", b""))
+    assert refused.value.messages == ["Tệp trong.jpg trống."]

@@ -53,7 +53,7 @@ def test_create_edit_publish_product(seller_client, store):
     assert product.status == "draft" and product.published_at is None
 
     ProductPhotoFactory(product=product)
-    with mock.patch("onboarding.checklist.store_refresh_go_live") as refresh:
+    with mock.patch("marketplace.checklist.store_refresh_go_live") as refresh:
         seller_client.post(f"/seller/products/{product.pk}/status/", {"action": "publish"})
     refresh.assert_called_once_with(store=store)
     product.refresh_from_db()

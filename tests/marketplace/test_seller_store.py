@@ -25,7 +25,7 @@ def profile_data(**overrides):
 def test_store_profile_saved_sanitised_with_logo(seller_client, store, django_capture_on_commit_callbacks):
     from unittest import mock
 
-    with mock.patch("onboarding.checklist.store_refresh_go_live") as refresh:
+    with mock.patch("marketplace.checklist.store_refresh_go_live") as refresh:
         response = seller_client.post("/seller/store/", profile_data(
             story='<p onclick="x()">Trà <script>alert(1)</script><img src=x onerror=alert(1)>'
                   '<a href="javascript:alert(1)">ngon</a></p>', logo=photo_upload("logo.jpg")))

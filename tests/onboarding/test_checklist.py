@@ -4,8 +4,8 @@ the last step is done (whichever it is)."""
 import pytest
 from django.template import Context, Template
 
+from marketplace.checklist import store_checklist, store_refresh_go_live, user_stores_refresh_go_live
 from marketplace.models import Product, Store
-from onboarding.checklist import store_checklist, store_refresh_go_live, user_stores_refresh_go_live
 from onboarding.models import ApplicationStatus
 from onboarding.services.review import application_approve
 from tests.factories.marketplace import ProductFactory
@@ -14,11 +14,34 @@ from tests.factories.onboarding import ApplicationFactory, OfficerFactory
 pytestmark = pytest.mark.django_db
 
 
+def complete_starter_courses(user) -> None:
+    """`user` really completes every required starter course (training's one definition)."""
+    from django.utils import timezone
+
+    from training.models import Enrolment
+    from training.selectors import starter_courses
+
+    for course in starter_courses():
+        Enrolment.objects.update_or_create(user=user, course=course, defaults={"completed_at": timezone.now()})
+
+
+class CourseDone:
+    """Setting `done` makes the store's owner complete the starter course."""
+
+    def __setitem__(self, key, value):
+        assert key == "done" and value is True
+        for user in Store.objects.get().members.all():
+            complete_starter_courses(user)
+
+
 @pytest.fixture
-def course_done(monkeypatch):
-    state = {"done": False}
-    monkeypatch.setattr("training.selectors.user_completed_starter_course", lambda user: state["done"])
-    return state
+def course_done(store):
+    from tests.factories.training import create_course
+    from training.selectors import starter_courses
+
+    if not starter_courses().exists():
+        create_course(required=True)
+    return CourseDone()
 
 
 @pytest.fixture

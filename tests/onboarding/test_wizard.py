@@ -161,10 +161,8 @@ def test_bad_documents_are_refused_with_a_message(client, applicant):
     assert ApplicationDocument.objects.filter(application=application).count() == 0
 
 
-def test_oversized_document_is_refused(client, applicant, monkeypatch):
-    from onboarding import uploads
-
-    monkeypatch.setattr(uploads, "MAX_DOCUMENT_BYTES", 50)
+def test_oversized_document_is_refused(client, applicant, settings):
+    settings.UPLOAD_MAX_DOCUMENT_BYTES = 50
     application = ApplicationFactory(applicant=applicant, complete=False)
     response = client.post(step("documents"), {"registration_certificate": pdf_upload(),
                                                "representative_id": pdf_upload()})

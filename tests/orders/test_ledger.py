@@ -131,7 +131,7 @@ def test_refund_after_delivery_reverses_the_credit(stripe_stub, paid_store):
     order = place_one(ProductFactory(store=paid_store, price=200_000), 1, method="stripe")
     Payment.objects.filter(pk=order.payment_id).update(provider_payment_id="pi_1")
     payment = Payment.objects.get(pk=order.payment_id)
-    from marketplace.orders.services.payments import orders_payment_succeeded
+    from marketplace.orders.services.payment_events import orders_payment_succeeded
 
     orders_payment_succeeded(payment=payment)
     order_accept(order=order, actor=None)

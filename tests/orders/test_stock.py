@@ -10,7 +10,7 @@ from core.models import OutgoingEmail
 from marketplace.models import Product
 from marketplace.orders.exceptions import OutOfStock
 from marketplace.orders.models import Order, OrderEvent
-from marketplace.orders.services.orders import order_cancel
+from marketplace.orders.services.payment_events import order_cancel
 from marketplace.orders.tasks import expire_unpaid_orders
 from marketplace.payments.models import Payment
 from tests.factories.marketplace import ProductFactory

@@ -36,9 +36,13 @@ class FakeSessions:
 class FakeRefunds:
     def __init__(self):
         self.calls = []
+        self.fail_next = 0
 
     def create(self, params=None, options=None):
         self.calls.append({"params": params, "options": options})
+        if self.fail_next:
+            self.fail_next -= 1
+            raise stripe.APIConnectionError("Read timed out")
         return {"id": f"re_test_{len(self.calls)}", "status": "succeeded"}
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from accounts.roles import PROGRAMME_OFFICERS
 from marketplace.orders.models import Order
-from marketplace.orders.services.payments import orders_payment_succeeded
+from marketplace.orders.services.payment_events import orders_payment_succeeded
 from marketplace.payments.models import Payment, Refund
 from tests.factories.accounts import UserFactory
 from tests.factories.marketplace import ProductFactory

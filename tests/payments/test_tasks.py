@@ -31,7 +31,7 @@ def test_acks_late_only_on_idempotent_tasks(task):
 
 @pytest.mark.django_db
 def test_expire_provider_session_twice_is_harmless(stripe_stub):
-    from marketplace.orders.services.orders import order_cancel
+    from marketplace.orders.services.payment_events import order_cancel
     from marketplace.payments.models import PaymentAttempt
     from tests.factories.marketplace import ProductFactory
     from tests.factories.orders import place_one

@@ -12,10 +12,10 @@ import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 
+from marketplace.checklist import store_checklist
 from marketplace.orders.models import Order
 from marketplace.payments.models import Payment
-from marketplace.payments.vietqr import crc16_ccitt, parse_tlv
-from onboarding.checklist import store_checklist
+from marketplace.payments.providers.vietqr.payload import crc16_ccitt, parse_tlv
 from tests.factories.accounts import UserFactory
 from tests.factories.marketplace import HUE, ProductFactory, StoreFactory, first_ward
 from tests.factories.vietqr import ACCOUNT, BANK_BIN, HOLDER, transfer_store

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 import segno
 
-from marketplace.payments.vietqr import (
+from marketplace.payments.providers.vietqr.payload import (
     TransferRequest,
     VietQRError,
     crc16_ccitt,

@@ -10,7 +10,7 @@ from marketplace.payments import gateway
 from marketplace.payments.exceptions import PaymentError
 from marketplace.payments.models import Payment
 from marketplace.payments.providers import PROVIDERS
-from marketplace.payments.providers.vietqr import VietQRTransfer
+from marketplace.payments.providers.vietqr.provider import VietQRTransfer
 from tests.factories.marketplace import ProductFactory, StoreFactory
 from tests.factories.orders import place, place_one
 from tests.factories.vietqr import transfer_store

@@ -250,7 +250,7 @@ def test_async_failure_cancels_and_frees_stock(client, card_payment):
 
 
 def test_a_handler_failing_midway_rolls_back_and_answers_500(card_payment, monkeypatch):
-    import marketplace.orders.services.payments as order_payments
+    import marketplace.orders.services.payment_events as order_payments
 
     real = order_payments.orders_payment_succeeded
 
@@ -310,7 +310,7 @@ def test_refund_made_in_stripe_dashboard_marks_orders_refunded(client, card_paym
 
 def test_payment_after_expiry_is_refunded_once(client, card_payment, stripe_stub,
                                                django_capture_on_commit_callbacks):
-    from marketplace.orders.services.orders import order_cancel
+    from marketplace.orders.services.payment_events import order_cancel
     from marketplace.payments.tasks import execute_refund
 
     order_cancel(order=order_of(card_payment), actor=None, reason="hết giờ", action=A.EXPIRED)
@@ -354,7 +354,7 @@ def test_expiry_racing_a_payment_never_leaves_a_paid_order_without_stock(card_pa
 
     from django.utils import timezone
 
-    from marketplace.orders.services.orders import orders_expire_unpaid
+    from marketplace.orders.services.payment_events import orders_expire_unpaid
 
     Order.objects.filter(payment=card_payment).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
     body = event("evt_race", "checkout.session.completed", session_object(card_payment))

@@ -14,7 +14,7 @@ import pytest
 from django.utils import timezone
 
 from marketplace.models import OcopCertificate, Product, Store
-from marketplace.orders.services.orders import order_cancel
+from marketplace.orders.services.payment_events import order_cancel
 from marketplace.services.catalogue_csv import catalogue_import
 from marketplace.services.products import product_quick_update
 from search.params import SearchParams

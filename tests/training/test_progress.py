@@ -124,7 +124,7 @@ def test_completing_the_course_issues_one_certificate_and_refreshes_go_live(
     client.post(course.url + "enrol/")
     client.post(first.url + "done/")
     assert not user_completed_starter_course(learner)
-    with mock.patch("onboarding.checklist.user_stores_refresh_go_live") as refresh:
+    with mock.patch("marketplace.checklist.user_stores_refresh_go_live") as refresh:
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(last.url + "quiz/", quiz_answers(last))
     refresh.assert_called_once_with(user=learner)
@@ -136,7 +136,7 @@ def test_completing_the_course_issues_one_certificate_and_refreshes_go_live(
     assert user_completed_starter_course(learner)
 
     # Doing the last lesson again issues nothing new.
-    with mock.patch("onboarding.checklist.user_stores_refresh_go_live") as refresh:
+    with mock.patch("marketplace.checklist.user_stores_refresh_go_live") as refresh:
         with django_capture_on_commit_callbacks(execute=True):
             client.post(last.url + "quiz/", quiz_answers(last))
     refresh.assert_not_called()

@@ -11,7 +11,7 @@ from django.test.utils import override_settings
 from django.utils import translation
 
 from cms.demo import seed_site
-from marketplace.demo import seed_marketplace
+from marketplace.demo import live_store_owners, seed_marketplace
 from marketplace.orders.demo import seed_orders
 from onboarding.demo import seed_accounts, seed_applications, seed_store_applications
 from training.demo import seed_trained_sellers, seed_training
@@ -31,7 +31,7 @@ class Command(BaseCommand):
             seed_site(out)
             seed_training(out)  # before stores: going live needs the starter course
             seed_marketplace(out)
-            seed_trained_sellers(out)  # live stores' owners took the starter course
+            seed_trained_sellers(out, owners=live_store_owners())  # they took the starter course
             seed_applications(out)
             seed_store_applications(out)  # the live demo stores' approved applications
             seed_orders(out)

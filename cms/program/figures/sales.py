@@ -12,10 +12,10 @@ from cms.program.figures.scope import Scope, share
 from cms.program.figures.weekly import per_week
 from marketplace.models import Category, Product, Store
 from marketplace.orders.models import Order, OrderLine, Review
+from marketplace.payments.providers import COD
 
 SALE_STATUSES = (Order.Status.CONFIRMED, Order.Status.PAID, Order.Status.SHIPPED, Order.Status.DELIVERED,
                  Order.Status.COMPLETED)
-CASH_ON_DELIVERY = "cod"
 
 
 def sales_in(scope: Scope):
@@ -31,7 +31,7 @@ def payment_figures(scope: Scope) -> dict:
     methods = [{"method": r["payment__method"], "orders": r["orders"], "sales": r["sales"] or 0} for r in rows]
     orders = sum(m["orders"] for m in methods)
     sales = sum(m["sales"] for m in methods)
-    cashless = [m for m in methods if m["method"] != CASH_ON_DELIVERY]
+    cashless = [m for m in methods if m["method"] != COD]
     for m in methods:
         m["share"] = share(m["orders"], orders)
     return {

@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, ExpressionWrapper, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AddressFields
@@ -23,9 +24,28 @@ class OrderQuerySet(models.QuerySet):
 
         return self.filter(store__in=Store.objects.for_user(user))
 
+    @staticmethod
+    def awaiting_seller_condition() -> Q:
+        """The one definition of an order awaiting the seller: placed and payable (cash on
+        delivery) or paid, not yet confirmed by the seller. The seller's filter "to confirm",
+        the dashboard count and the badge on the seller's list all use it."""
+        return Q(status__in=Order.SELLER_STATUSES, accepted_at__isnull=True)
+
     def awaiting_seller(self):
-        """Placed and payable (COD) or paid, not yet confirmed by the seller."""
-        return self.filter(status__in=[Order.Status.CONFIRMED, Order.Status.PAID], accepted_at__isnull=True)
+        return self.filter(self.awaiting_seller_condition())
+
+    def with_awaiting_seller(self):
+        """Each order with `awaits_seller` (True/False) by the same condition, in the same query."""
+        return self.annotate(awaits_seller=ExpressionWrapper(self.awaiting_seller_condition(),
+                                                             output_field=models.BooleanField()))
+
+    def seller_counts(self) -> dict:
+        """{"to_confirm", "to_ship", "shipped"} in one query; to_confirm is `awaiting_seller`."""
+        return self.aggregate(
+            to_confirm=Count("pk", filter=self.awaiting_seller_condition()),
+            to_ship=Count("pk", filter=Q(status__in=Order.SELLER_STATUSES, accepted_at__isnull=False)),
+            shipped=Count("pk", filter=Q(status=Order.Status.SHIPPED)),
+        )
 
     def expired_unpaid(self, now):
         return self.filter(status=Order.Status.PENDING_PAYMENT, expires_at__lt=now)
@@ -35,7 +55,7 @@ class OrderQuerySet(models.QuerySet):
 
 
 class Order(AddressFields, models.Model):
-    """One store's part of a checkout. States (DESIGN.md): card orders start at
+    """One store's part of a checkout. States (docs/ARCHITECTURE.md): card orders start at
     pending_payment → paid; cash-on-delivery orders start at confirmed; both then go
     shipped → delivered → completed. The seller "confirms" (accepts) an order before
     shipping it: that is `accepted_at`, recorded as an event, not a separate state."""
@@ -49,6 +69,9 @@ class Order(AddressFields, models.Model):
         COMPLETED = "completed", _("Completed")
         CANCELLED = "cancelled", _("Cancelled")
         REFUNDED = "refunded", _("Refunded")
+
+    # The seller's turn: confirm the order, then ship it (see OrderQuerySet.awaiting_seller).
+    SELLER_STATUSES = (Status.CONFIRMED, Status.PAID)
 
     number = models.CharField(_("order number"), max_length=20, unique=True, blank=True)
     access_token = models.CharField(max_length=40, default=_access_token, editable=False)
@@ -102,7 +125,7 @@ class Order(AddressFields, models.Model):
         """A VietQR order waits in pending_payment like a card order (same expiry and stock
         rules) but the buyer owes a bank transfer, not a card payment: its own label.
         Listings select_related("payment"), so this adds no query."""
-        if self.status == self.Status.PENDING_PAYMENT and self.payment.method == "vietqr":
+        if self.status == self.Status.PENDING_PAYMENT and self.payment.is_bank_transfer:
             return str(_("Waiting for bank transfer"))
         return str(self.Status(self.status).label) if self.status in self.Status.values else self.status
 

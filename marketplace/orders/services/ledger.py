@@ -6,7 +6,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -50,12 +49,6 @@ def ledger_reverse_order(*, order: Order) -> LedgerEntry | None:
                                               amount=-credit.amount)
     except IntegrityError:
         return None
-
-
-def store_balance(store) -> int:
-    """Owed and not yet in a paid batch."""
-    return LedgerEntry.objects.filter(store=store).exclude(payout__batch__status=PayoutBatch.Status.PAID) \
-        .aggregate(total=Sum("amount"))["total"] or 0
 
 
 @transaction.atomic

@@ -10,7 +10,8 @@ from marketplace.orders import selectors
 from marketplace.orders.exceptions import OrderError
 from marketplace.orders.forms import ReviewForm
 from marketplace.orders.models import Order
-from marketplace.orders.services.orders import order_cancel, order_complete
+from marketplace.orders.services.orders import order_complete
+from marketplace.orders.services.payment_events import order_cancel
 from marketplace.orders.services.reviews import review_create
 from marketplace.orders.views import refuse
 

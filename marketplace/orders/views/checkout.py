@@ -9,7 +9,7 @@ from marketplace.orders.exceptions import OrderError
 from marketplace.orders.forms import CheckoutForm
 from marketplace.orders.services.cart import Cart
 from marketplace.orders.services.checkout import checkout_place
-from marketplace.payments import gateway
+from marketplace.payments import gateway, providers
 from marketplace.payments.exceptions import PaymentError
 from marketplace.payments.models import Payment
 
@@ -17,9 +17,9 @@ from marketplace.payments.models import Payment
 def _initial(request) -> dict:
     user, key = request.user, {"submission_key": secrets.token_urlsafe(24)}
     if not user.is_authenticated:
-        return {"method": "cod", **key}
+        return {"method": providers.COD, **key}
     return {"email": user.email, "contact_name": getattr(user, "full_name", ""),
-            "phone": getattr(user, "phone", ""), "method": "cod", **key}
+            "phone": getattr(user, "phone", ""), "method": providers.COD, **key}
 
 
 def checkout(request):
@@ -60,7 +60,7 @@ def checkout(request):
     else:
         form = CheckoutForm(initial=_initial(request), stores=stores)
     card_available = any(p.redirects for p in gateway.available_methods())
-    no_transfer = gateway.stores_refused(gateway.get_provider("vietqr"), stores)
+    no_transfer = gateway.stores_refused(gateway.get_provider(providers.VIETQR), stores)
     return render(request, "orders/checkout.html", {"checkout": context, "form": form, "no_transfer": no_transfer,
                                                      "card_available": card_available}, status=status)
 

@@ -15,6 +15,7 @@ from marketplace.orders.exceptions import OrderError
 from marketplace.orders.forms import CancelForm, SellerOrderFilter, ShipForm
 from marketplace.orders.models import Order
 from marketplace.orders.services import orders as order_services
+from marketplace.orders.services.payment_events import order_cancel
 from marketplace.orders.views import refuse
 from marketplace.payments import gateway
 from marketplace.payments.exceptions import PaymentError
@@ -41,8 +42,7 @@ def seller_order_detail(request, number):
     order = _seller_order(request, number)
     return render(request, "orders/seller_order_detail.html", {
         "order": order, "ship_form": ShipForm(), "cancel_form": CancelForm(),
-        "can_refund": (gateway.get_provider(order.payment.method).redirects
-                       or gateway.pays_store_directly(order.payment.method))
+        "can_refund": gateway.refund_supported(order.payment.method)
         and order.status in order_services.ALLOWED_FROM[order_services.A.REFUNDED]})
 
 
@@ -80,7 +80,7 @@ def seller_order_action(request, number, action):
             if order.status == Order.Status.PAID:
                 gateway.refund(order=order, actor=request.user, reason=form.cleaned_data["reason"])
                 return _done(request, order, _("Order %(number)s cancelled and refunded."))
-            order_services.order_cancel(order=order, actor=request.user, reason=form.cleaned_data["reason"])
+            order_cancel(order=order, actor=request.user, reason=form.cleaned_data["reason"])
             return _done(request, order, _("Order %(number)s cancelled."))
         if action == "refund":
             gateway.refund(order=order, actor=request.user, reason=request.POST.get("reason", "")[:300])

@@ -1,45 +1,36 @@
 """Payment providers, keyed by method code. Callers go through `gateway`; adding a provider
-(VietQR bank transfer, say) means one module here and one line in PROVIDERS."""
+means one subclass of `PaymentProvider` (base.py), one code below and one line in
+`registry`.
 
-from dataclasses import dataclass
-from typing import Protocol
+The codes are what `Payment.method` stores. Only this package spells them out: code
+elsewhere imports the constants (`providers.COD`), and a test greps for the strings.
+"""
 
-from django.utils.functional import Promise
+import functools
 
+from marketplace.payments.providers.base import PaymentProvider, StartResult
 
-@dataclass(frozen=True)
-class StartResult:
-    provider_reference: str
-    redirect_url: str
-
-
-class Provider(Protocol):
-    code: str
-    label: Promise
-    description: Promise
-    # Order state a new order starts in: "confirmed" (pay later, in cash) or
-    # "pending_payment" (the buyer is sent to pay now).
-    initial_order_status: str
-    redirects: bool
-
-    # Optional, read through gateway helpers (VietQR has them): `accepts_store(store)`,
-    # `pays_store_directly` (no settlement ledger credit), `payment_timeout_minutes`.
-
-    def is_available(self) -> bool: ...
-
-    def start(self, *, payment, attempt, success_url: str, cancel_url: str) -> StartResult: ...
-
-    def refund(self, *, refund) -> str: ...
-
-    def cancel(self, *, payment) -> None: ...
+COD = "cod"
+STRIPE = "stripe"
+VIETQR = "vietqr"
 
 
-def _registry() -> dict[str, Provider]:
+@functools.cache
+def registry() -> dict[str, PaymentProvider]:
+    """The providers in the order checkout offers them. Built on first use, not at import:
+    the models import the codes above, and the providers' modules import the models."""
     from marketplace.payments.providers.cod import CashOnDelivery
     from marketplace.payments.providers.stripe.provider import StripeCheckout
-    from marketplace.payments.providers.vietqr import VietQRTransfer
+    from marketplace.payments.providers.vietqr.provider import VietQRTransfer
 
     return {p.code: p for p in (CashOnDelivery(), StripeCheckout(), VietQRTransfer())}
 
 
-PROVIDERS: dict[str, Provider] = _registry()
+def __getattr__(name: str):
+    # `PROVIDERS` reads as the constant it is, built by `registry` on first use (see there).
+    if name == "PROVIDERS":
+        return registry()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["COD", "PROVIDERS", "STRIPE", "VIETQR", "PaymentProvider", "StartResult", "registry"]

@@ -1,17 +1,18 @@
 """`{% vietqr_transfer order %}` (buyer: code + details while the order waits) and
-`{% vietqr_seller_confirm order %}` (seller: "transfer received" button). No queries:
-the views load `order.store` and `order.payment`."""
+`{% vietqr_seller_confirm order %}` (seller: "transfer received" button), the pages' side of
+the VietQR provider (`marketplace.payments.providers.vietqr`). No queries: the views load
+`order.store` and `order.payment`."""
 
 from django import template
 from django.utils.safestring import mark_safe
 
-from marketplace.payments.transfers import is_transfer_order, transfer_instructions
+from marketplace.payments.providers.vietqr.provider import transfer_instructions
 
 register = template.Library()
 
 
 def _waiting(order) -> bool:
-    return order.status == "pending_payment" and is_transfer_order(order)
+    return order.status == "pending_payment" and order.payment.is_bank_transfer
 
 
 @register.inclusion_tag("payments/_vietqr_transfer.html")

@@ -9,7 +9,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.payments.exceptions import PaymentProviderError
-from marketplace.payments.providers import StartResult
+from marketplace.payments.providers import STRIPE
+from marketplace.payments.providers.base import PaymentProvider, StartResult
 from marketplace.payments.providers.stripe import client as stripe_client
 
 # Stripe refuses a Checkout Session that expires sooner than 30 minutes after creation.
@@ -37,8 +38,8 @@ def session_params(*, payment, success_url: str, cancel_url: str) -> dict:
     }
 
 
-class StripeCheckout:
-    code = "stripe"
+class StripeCheckout(PaymentProvider):
+    code = STRIPE
     label = _("Card (Visa, Mastercard, JCB)")
     description = _("Pay now on Stripe's secure page; your order is confirmed as soon as the payment goes through.")
     initial_order_status = "pending_payment"

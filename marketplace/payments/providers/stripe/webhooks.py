@@ -22,6 +22,7 @@ from django.db import IntegrityError, transaction
 
 from marketplace.payments import gateway
 from marketplace.payments.models import Payment, WebhookEvent
+from marketplace.payments.providers import STRIPE
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ def _payment_for_session(session) -> Payment:
         reference = None
     # Lock the payment: concurrent events for one payment (completed and
     # async_payment_succeeded arriving together) run one after the other.
-    payment = Payment.objects.select_for_update().filter(reference=reference, method="stripe").first() \
+    payment = Payment.objects.select_for_update().filter(reference=reference, method=STRIPE).first() \
         if reference else None
     if payment is None:
         raise NotOurs(f"session {session.get('id')} is not for one of our payments")
@@ -77,7 +78,7 @@ def on_async_payment_failed(session) -> None:
 
 def on_charge_refunded(charge) -> None:
     intent = charge.get("payment_intent")
-    payment = Payment.objects.select_for_update().filter(method="stripe", provider_payment_id=intent).first() \
+    payment = Payment.objects.select_for_update().filter(method=STRIPE, provider_payment_id=intent).first() \
         if intent else None
     if payment is None:
         raise NotOurs(f"refund of payment intent {intent}, not one of our payments")
@@ -181,7 +182,7 @@ def process(event: dict) -> str:
         with transaction.atomic():
             try:
                 with transaction.atomic():
-                    WebhookEvent.objects.create(provider="stripe", event_id=event["id"], type=event["type"])
+                    WebhookEvent.objects.create(provider=STRIPE, event_id=event["id"], type=event["type"])
             except IntegrityError:
                 logger.info("Stripe event %s already processed", event["id"])
                 return DUPLICATE

@@ -14,7 +14,7 @@ from marketplace.orders.exceptions import OrderError
 from marketplace.orders.models import Order
 from marketplace.orders.views import refuse
 from marketplace.payments.exceptions import PaymentError
-from marketplace.payments.transfers import transfer_confirm_received
+from marketplace.payments.providers.vietqr.provider import transfer_confirm_received
 
 
 def _order_for(user, number: str) -> Order:

@@ -1,12 +1,15 @@
-"""Uploaded photos: the one gate every user image passes (RELIABILITY 14, 15).
+"""The one gate every uploaded file passes (RELIABILITY 14, 15): product photos, store
+logos and banners (`clean_image_upload`), OCOP certificate scans and onboarding documents
+(`clean_document_upload`: a PDF or a photo). Nothing is stored here.
 
-A file is accepted only if Pillow decodes it, it is within the byte and pixel limits
-(decompression bombs are refused from the header, before any pixel is decoded), and it is
-a raster format we serve. The stored file is a re-encoding of the decoded pixels: EXIF
-(GPS position, camera serial) and other metadata are dropped, the EXIF orientation is
-applied first so the photo still stands the right way up. Onboarding documents reuse
-`clean_image_upload`; `wagtail_image_from_upload` adds the Wagtail image row (and
-`wagtail_image_from_clean`, for a service that checks every upload before writing any).
+A photo is accepted only if it is not empty, Pillow decodes it, it is within the byte and
+pixel limits (UPLOAD_MAX_IMAGE_BYTES, UPLOAD_MAX_IMAGE_PIXELS; decompression bombs are
+refused from the header, before any pixel is decoded), and it is a raster format we serve.
+What is kept is a re-encoding of the decoded pixels: EXIF (GPS position, camera serial) and
+other metadata are dropped, the EXIF orientation applied first so the photo still stands
+the right way up. A document is a PDF (its `%PDF-` header) within UPLOAD_MAX_DOCUMENT_BYTES,
+or a photo as above. `wagtail_image_from_clean` saves an accepted photo as a Wagtail image,
+for services that check every upload before writing any (core.storage).
 """
 
 import io
@@ -16,8 +19,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
+from django.core.files.base import ContentFile, File
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -64,6 +66,8 @@ def clean_image_upload(upload) -> CleanImage:
     name = os.path.basename(getattr(upload, "name", "") or "photo")
     size = getattr(upload, "size", None)
     max_bytes = settings.UPLOAD_MAX_IMAGE_BYTES
+    if size == 0:
+        _refuse(_("The file %(name)s is empty.") % {"name": name}, "empty")
     if size is None or size > max_bytes:
         _refuse(_("The file %(name)s is too large: photos may be at most %(limit)s MB.")
                 % {"name": name, "limit": max_bytes // (1024 * 1024)}, "too_large")
@@ -113,17 +117,6 @@ def clean_image_upload(upload) -> CleanImage:
                       width=image.width, height=image.height)
 
 
-def wagtail_image_from_upload(upload, *, title: str, user=None):
-    """Validate `upload` and save it as a Wagtail image (the caller's transaction)."""
-    from wagtail.images import get_image_model
-
-    clean = clean_image_upload(upload)
-    image = get_image_model()(title=title[:255], uploaded_by_user=user if user and user.is_authenticated else None,
-                              file=ImageFile(clean.content, name=clean.name))
-    image.save()
-    return image
-
-
 def wagtail_image_from_clean(clean: CleanImage, *, title: str, user=None, written):
     """Save an image `clean_image_upload` already accepted as a Wagtail image, its file
     written through `written` (`core.storage.files_deleted_on_error`) so that a failure
@@ -134,3 +127,44 @@ def wagtail_image_from_clean(clean: CleanImage, *, title: str, user=None, writte
     written.save(image.file, clean.name, clean.content)
     image.save()
     return image
+
+
+# --- documents: a PDF or a photo ------------------------------------------------------------
+
+_IMAGE_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    content: File
+    name: str
+    content_type: str
+    size: int
+
+
+def clean_document_upload(upload) -> CleanDocument:
+    """Raise ValidationError (in the user's language) unless `upload` is a PDF or a readable photo."""
+    name = os.path.basename(getattr(upload, "name", "") or "document")[:150]
+    size = getattr(upload, "size", None) or 0
+    max_bytes = settings.UPLOAD_MAX_DOCUMENT_BYTES
+    if not size:
+        raise ValidationError(_("The file %(name)s is empty.") % {"name": name}, code="empty")
+    if size > max_bytes:
+        raise ValidationError(_("The file %(name)s is too large: documents may be at most %(limit)s MB.")
+                              % {"name": name, "limit": max_bytes // (1024 * 1024)}, code="too_large")
+    upload.seek(0)
+    head = upload.read(5)
+    upload.seek(0)
+    if head == b"%PDF-":
+        stem = os.path.splitext(name)[0] or "document"
+        return CleanDocument(content=upload, name=f"{stem}.pdf", content_type="application/pdf", size=size)
+    try:
+        image = clean_image_upload(upload)
+    except ImageRejected as exc:
+        if exc.code in {"too_large", "too_many_pixels"}:
+            raise ValidationError(exc.messages[0], code=exc.code) from exc
+        raise ValidationError(_("%(name)s is neither a PDF nor a photo we can read. Please upload a PDF, "
+                                "JPEG, PNG or WebP file.") % {"name": name}, code="not_document") from exc
+    ext = image.name.rsplit(".", 1)[-1]
+    return CleanDocument(content=image.content, name=image.name, content_type=_IMAGE_TYPES.get(ext, "image/jpeg"),
+                         size=image.content.size)

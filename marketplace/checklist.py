@@ -1,9 +1,11 @@
-"""The go-live checklist of a store (DESIGN.md: a store goes live only when its application
-is approved and its owner completed the starter course, ...).
+"""The go-live checklist of a store: a store goes live only when the programme approved
+it, its profile is complete, its owner completed the starter course, it publishes a
+product and it gave payout details.
 
-Other capabilities call `store_refresh_go_live` after anything that may complete a step
-(a product published, the store profile saved, the starter course completed, payout
-details given); the store becomes active by itself when the last step is done.
+Whatever may complete a step calls `store_refresh_go_live` (a product published, the
+store profile saved, payout details given); training announces a completed course
+(`training.signals.course_completed`) and marketplace.apps re-checks the learner's stores.
+The store becomes active by itself when the last step is done.
 """
 
 from dataclasses import dataclass
@@ -41,8 +43,7 @@ def store_checklists(stores) -> dict[int, list[ChecklistStep]]:
     user): one query per step, whatever the number of stores; the course step asks once per
     distinct owner."""
     from marketplace.models import Product, StoreMember
-    from onboarding.models import ApplicationStatus, SellerApplication
-    from training.selectors import user_completed_starter_course
+    from training.selectors import trained_users
 
     ids = [store.pk for store in stores]
     if not ids:
@@ -52,16 +53,12 @@ def store_checklists(stores) -> dict[int, list[ChecklistStep]]:
     for member in (StoreMember.objects.filter(store_id__in=ids, role=StoreMember.Role.OWNER)
                    .select_related("user").order_by("-pk")):
         owners[member.store_id] = member.user
-    approved = set(SellerApplication.objects.filter(store_id__in=ids, status=ApplicationStatus.APPROVED)
-                   .values_list("store_id", flat=True))
-    trained = {}
-    for user in owners.values():
-        if user.pk not in trained:
-            trained[user.pk] = user_completed_starter_course(user)
+    trained = set(trained_users().filter(user_id__in={user.pk for user in owners.values()})
+                  .values_list("user_id", flat=True))
     published = set(Product.objects.filter(store_id__in=ids, status=Product.Status.PUBLISHED)
                     .order_by().values_list("store_id", flat=True).distinct())
-    return {store.pk: _steps(store, approved=store.pk in approved, published=store.pk in published,
-                             course=bool(store.pk in owners and trained[owners[store.pk].pk])) for store in stores}
+    return {store.pk: _steps(store, approved=store.approved_at is not None, published=store.pk in published,
+                             course=bool(store.pk in owners and owners[store.pk].pk in trained)) for store in stores}
 
 
 def _steps(store, *, approved: bool, course: bool, published: bool) -> list[ChecklistStep]:
@@ -111,7 +108,7 @@ def _notify_live(store) -> None:
     if owner is None:
         return
     email_enqueue(key=f"store-{store.pk}-went-live", to=owner.email, subject=_("Your store is live"),
-                  template="onboarding/emails/store_live.txt",
+                  template="marketplace/emails/store_live.txt",
                   context={"store": store, "owner_name": owner.get_short_name()})
 
 
@@ -121,3 +118,8 @@ def user_stores_refresh_go_live(*, user) -> None:
 
     for store in Store.objects.for_user(user):
         store_refresh_go_live(store=store)
+
+
+def course_completed(sender, *, user, course, **kwargs) -> None:
+    """training.signals.course_completed: the course may be the starter course."""
+    user_stores_refresh_go_live(user=user)
