@@ -12,7 +12,7 @@ from cms.program.figures.sellers import training_figures
 from cms.program.periods import preset_period
 from marketplace.models import OcopCertificate, Product, Store
 from marketplace.orders.models import Review
-from marketplace.selectors import LOGO_RENDITIONS, photos_prefetch
+from marketplace.selectors import LOGO_RENDITIONS, photos_prefetch, with_card_stats
 from training.selectors import starter_course
 
 PRODUCTS_SHOWN = 8
@@ -31,11 +31,9 @@ def build_home_sections(page) -> dict:
 
 
 def product_cards(queryset):
-    """Everything the catalogue's product card shows (templates/marketplace/_product_card.html)
-    plus the rating, in one query and the catalogue's photo prefetch (with renditions)."""
-    return (queryset.with_ocop_stars().select_related("store")
-            .annotate(rating=Avg("reviews__rating"), review_count=Count("reviews"))
-            .prefetch_related(photos_prefetch()))
+    """Everything the catalogue's product card shows (templates/marketplace/_product_card.html:
+    stars, rating, sold), in one query and the catalogue's photo prefetch (with renditions)."""
+    return with_card_stats(queryset.with_ocop_stars()).select_related("store").prefetch_related(photos_prefetch())
 
 
 def featured_products(page) -> list:

@@ -13,6 +13,8 @@ from core.cache import cache_anonymous_page
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("manifest.webmanifest", core_views.web_manifest, name="web_manifest"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accounts.urls")),
     path("onboarding/", include("onboarding.urls.onboarding")),

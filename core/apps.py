@@ -7,6 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from core import pages
         from core.cache import connect_invalidation
 
         connect_invalidation()
+        pages.install()  # ASCII page slugs, unique among siblings (core/pages.py)

@@ -7,10 +7,11 @@ renditions prefetched.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q
 from wagtail.images import get_image_model
 
 from marketplace.models import Category, OcopCertificate, Product, ProductPhoto, Store
+from marketplace.orders.selectors import product_stats
 
 # The renditions the templates ask for; prefetched so a card costs no query.
 CARD_RENDITIONS = ("fill-400x400|format-webp",)
@@ -64,6 +65,20 @@ def public_products():
     return Product.objects.published().with_ocop_stars()
 
 
+def with_card_stats(queryset):
+    """What every product card shows beside the product's own fields: `rating`,
+    `review_count` and `sold` (templates/marketplace/_product_card.html), in the same query."""
+    return queryset.annotate(**product_stats())
+
+
+def product_cards(ids) -> dict:
+    """{id: product} of the published products among `ids`, ready for the card (store,
+    stars, rating, sold, photo with its rendition): one query and the photo prefetches."""
+    products = (with_card_stats(public_products().filter(pk__in=list(ids))).select_related("store", "category")
+                .prefetch_related(photos_prefetch()))
+    return {product.pk: product for product in products}
+
+
 def product_list(filters: CatalogueFilters):
     """Published products matching `filters`, sorted, ready for cards."""
     qs = public_products()
@@ -84,7 +99,7 @@ def product_list(filters: CatalogueFilters):
         qs = qs.in_stock()
     if filters.store is not None:
         qs = qs.for_store(filters.store)
-    return (qs.select_related("store", "category").prefetch_related(photos_prefetch())
+    return (with_card_stats(qs).select_related("store", "category").prefetch_related(photos_prefetch())
             .order_by(*SORTS.get(filters.sort, SORTS["newest"])))
 
 
@@ -98,8 +113,16 @@ def product_certificate(product: Product) -> OcopCertificate | None:
     return OcopCertificate.objects.valid().filter(product=product).order_by("-stars", "-decision_date").first()
 
 
+def store_ocop_summary(store: Store) -> dict:
+    """{"stars": the best OCOP stars the store's published products hold (None if none),
+    "products": how many hold stars}, from verified, unexpired certificates. One query."""
+    return (OcopCertificate.objects.valid()
+            .filter(product__store=store, product__status=Product.Status.PUBLISHED)
+            .aggregate(stars=Max("stars"), products=Count("product", distinct=True)))
+
+
 def related_products(product: Product, limit: int = 4):
-    return list(public_products().filter(category=product.category).exclude(pk=product.pk)
+    return list(with_card_stats(public_products()).filter(category=product.category).exclude(pk=product.pk)
                 .select_related("store", "category").prefetch_related(photos_prefetch())
                 .order_by("-published_at", "-pk")[:limit])
 

@@ -4,7 +4,7 @@ Every lookup by id goes through here and answers `Http404` when the user may not
 object, so another applicant's application looks exactly like one that does not exist.
 """
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, DateTimeField, F, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404
 
 from accounts.roles import PROGRAMME_OFFICERS, user_in_group
@@ -85,8 +85,18 @@ def _events():
 
 # --- officers ----------------------------------------------------------------------------
 
+# The officer's work, in the order it is done: waiting for review, then sent back (the
+# applicant is working on them). The queue shows these unless another state is asked for.
+QUEUE_WORK = (ApplicationStatus.SUBMITTED, ApplicationStatus.CHANGES_REQUESTED)
+QUEUE_ALL = "all"
+
+
 def applications_for_officer(user, *, province_code: int | None = None, status: str = "", producer_type: str = ""):
-    """The review queue: applications (not drafts) in the officer's provinces, filtered."""
+    """The review queue in the officer's provinces (never drafts: they are the applicant's).
+
+    `status` "" (the default): the work, applications waiting for review first, oldest sent
+    first, then those sent back, oldest first; "all": every state, the work first and then
+    the decided ones, latest decision first; a state: only that state."""
     if not is_programme_officer(user):
         return SellerApplication.objects.none()
     qs = (SellerApplication.objects.exclude(status=ApplicationStatus.DRAFT)
@@ -97,11 +107,27 @@ def applications_for_officer(user, *, province_code: int | None = None, status: 
                                                filter=Q(certificates__status=ApplicationCertificate.Status.PENDING))))
     if province_code:
         qs = qs.filter(province_code=province_code)
-    if status:
+    if not status:
+        qs = qs.filter(status__in=QUEUE_WORK)
+    elif status != QUEUE_ALL:
         qs = qs.filter(status=status)
     if producer_type:
         qs = qs.filter(producer_type=producer_type)
-    return qs.order_by("submitted_at", "pk")
+    work = Q(status__in=QUEUE_WORK)
+    return qs.annotate(
+        queue_rank=Case(*(When(status=s, then=Value(rank)) for rank, s in enumerate(QUEUE_WORK)),
+                        default=Value(len(QUEUE_WORK)), output_field=IntegerField()),
+        work_since=Case(When(work, then=F("submitted_at")), default=None, output_field=DateTimeField()),
+    ).order_by("queue_rank", F("work_since").asc(nulls_last=True), F("decided_at").desc(nulls_last=True), "pk")
+
+
+def waiting_application_count(user) -> int:
+    """Applications waiting for the officer's review (submitted) in their provinces: the
+    number on the admin menu item."""
+    if not is_programme_officer(user):
+        return 0
+    return (SellerApplication.objects.filter(status=ApplicationStatus.SUBMITTED)
+            .in_provinces(officer_province_codes(user)).count())
 
 
 def application_for_officer(user, pk: int) -> SellerApplication:
@@ -123,10 +149,10 @@ def pending_ocop_certificates_for_officer(user):
     if not is_programme_officer(user):
         return OcopCertificate.objects.none()
     qs = (OcopCertificate.objects.filter(status=OcopCertificate.Status.PENDING)
-          .select_related("product", "product__store").order_by("created_at", "pk"))
+          .select_related("product", "store").order_by("created_at", "pk"))
     codes = officer_province_codes(user)
     if codes is not None:
-        qs = qs.filter(product__store__province_code__in=codes)
+        qs = qs.filter(store__province_code__in=codes)
     return qs
 
 
@@ -135,10 +161,10 @@ def ocop_certificate_for_officer(user, pk: int):
 
     if not is_programme_officer(user):
         raise Http404
-    qs = OcopCertificate.objects.select_related("product", "product__store")
+    qs = OcopCertificate.objects.select_related("product", "store")
     codes = officer_province_codes(user)
     if codes is not None:
-        qs = qs.filter(product__store__province_code__in=codes)
+        qs = qs.filter(store__province_code__in=codes)
     try:
         return qs.get(pk=pk)
     except OcopCertificate.DoesNotExist as exc:
@@ -171,13 +197,13 @@ def declared_certificate_for_user(user, pk: int) -> ApplicationCertificate:
 
 
 def ocop_scan_for_user(user, pk: int):
-    """A product certificate's scan: for the store's members and the officers of its province."""
+    """A store certificate's scan: for the store's members and the officers of its province."""
     from marketplace.models import OcopCertificate, Store
 
-    certificate = OcopCertificate.objects.select_related("product__store").filter(pk=pk).first()
+    certificate = OcopCertificate.objects.select_related("store").filter(pk=pk).first()
     if certificate is None or not certificate.scan or not user.is_authenticated:
         raise Http404
-    store = certificate.product.store
+    store = certificate.store
     if Store.objects.for_user(user).filter(pk=store.pk).exists():
         return certificate
     if officer_covers_province(user, store.province_code):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from onboarding.selectors import is_programme_officer
+from onboarding.selectors import is_programme_officer, waiting_application_count
 from onboarding.views import review
 
 review_urls = [
@@ -31,10 +31,22 @@ class OfficerMenuItem(MenuItem):
         return is_programme_officer(request.user)
 
 
+class QueueMenuItem(OfficerMenuItem):
+    """"Seller applications (3)": how many wait for this officer's review (their provinces).
+    Menu items are shared by every request, so the label is made per request, never stored."""
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        waiting = waiting_application_count(request.user)
+        if waiting:
+            component.label = _("%(label)s (%(count)s)") % {"label": self.label, "count": waiting}
+        return component
+
+
 @hooks.register("register_admin_menu_item")
 def register_queue_menu_item():
-    return OfficerMenuItem(_("Seller applications"), reverse("onboarding_review:queue"), name="seller-applications",
-                           icon_name="form", order=205)
+    return QueueMenuItem(_("Seller applications"), reverse("onboarding_review:queue"), name="seller-applications",
+                         icon_name="form", order=205)
 
 
 @hooks.register("register_admin_menu_item")

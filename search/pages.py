@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.selectors import product_cards
 from search import service
 from search.params import KINDS, PRICE_RANGES, SORT_LABELS, SearchParams, SearchResults
 
@@ -117,11 +118,25 @@ def popular_groups() -> list[FacetLink]:
             for f in everything.facets.get("group", [])]
 
 
+def attach_cards(results: SearchResults) -> None:
+    """Give each product hit of the page its catalogue card (photo, stars, rating, sold,
+    store), looked up by id in one query plus the photo prefetches, whatever the backend.
+    A hit whose product is no longer public keeps no card (and shows as text)."""
+    ids = [hit.id for hit in results.hits if hit.type == "product"]
+    if not ids:
+        return
+    cards = product_cards(ids)
+    for hit in results.hits:
+        if hit.type == "product":
+            hit.card = cards.get(hit.id)
+
+
 def build(query: QueryDict, params: SearchParams) -> SearchPage:
     """The main results for the chosen type (products by default) and, beside them, the
     first stores and courses with their counts for the tabs."""
     main_kind = params.type or "product"
     main = service.search(params.but(type=main_kind))
+    attach_cards(main)
     page = SearchPage(params=params, main=main)
     others = {}
     for kind in KINDS:

@@ -80,6 +80,9 @@ class Hit:
     group: str = ""
     highlight: SafeString = SafeString("")
     extract: SafeString = SafeString("")
+    # The product as the catalogue's card shows it (photo, rating, sold): attached by
+    # search.pages for the page of hits shown, never by a backend.
+    card: object | None = None
 
 
 @dataclass

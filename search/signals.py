@@ -19,7 +19,8 @@ def products_changed_in_bulk(sender, ids, **kwargs):
 
 
 def certificate_changed(sender, instance, **kwargs):
-    enqueue_on_commit(tasks.index_objects, "product", [instance.product_id])
+    if instance.product_id is not None:  # a store's certificate not attached to a product backs no stars
+        enqueue_on_commit(tasks.index_objects, "product", [instance.product_id])
 
 
 def store_changed(sender, instance, **kwargs):

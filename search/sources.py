@@ -6,6 +6,7 @@ these records, so they index exactly the same things.
 """
 
 import datetime
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -16,6 +17,10 @@ from core import divisions
 from marketplace.models import Product, Store
 
 DESCRIPTION_CHARS = 2000
+# Tags that end a line or a block: replaced by a space before the tags go, so
+# "<p>củi.</p><p>Bảo</p>" reads "củi. Bảo" (strip_tags alone would glue "củi.Bảo").
+_BLOCK_TAG = re.compile(r"<(?:br|hr|/?(?:p|div|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|blockquote|section|article|"
+                        r"figure|figcaption|pre|address))\b[^>]*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,8 @@ def short_province(code: int | None) -> str:
 
 def plain(html: str) -> str:
     """Rich text to one line of plain text, at most DESCRIPTION_CHARS (cut at a word, "…")."""
-    text = " ".join(strip_tags(html or "").split()) if "<" in (html or "") else " ".join((html or "").split())
+    html = html or ""
+    text = " ".join(strip_tags(_BLOCK_TAG.sub(" ", html)).split()) if "<" in html else " ".join(html.split())
     if len(text) <= DESCRIPTION_CHARS:
         return text
     return text[:DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "…"

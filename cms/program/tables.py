@@ -46,17 +46,26 @@ class Column:
 
 @dataclass
 class Table:
+    """`foot`: rows that sum or reconcile the body (HTML <tfoot>, last in the CSV; a None
+    cell is left blank); `note`: a sentence shown under the table."""
+
     key: str
     title: str
     columns: list[Column]
     rows: list[list] = field(default_factory=list)
+    foot: list[list] = field(default_factory=list)
+    note: str = ""
 
     def display_rows(self) -> list[list[str]]:
         return [[c.display(v) for c, v in zip(self.columns, row, strict=True)] for row in self.rows]
 
+    def display_foot(self) -> list[list[str]]:
+        return [["" if v is None else c.display(v) for c, v in zip(self.columns, row, strict=True)]
+                for row in self.foot]
+
     def csv_rows(self) -> list[list]:
         return [[str(c.label) for c in self.columns]] + [
-            [c.raw(v) for c, v in zip(self.columns, row, strict=True)] for row in self.rows]
+            [c.raw(v) for c, v in zip(self.columns, row, strict=True)] for row in self.rows + self.foot]
 
 
 @dataclass
@@ -79,9 +88,10 @@ def payment_label(method: str) -> str:
 
 
 def build_tables(d: Dashboard) -> dict[str, Table]:
+    summary_rows, summary_kinds = _summary(d)
     tables = [
         FigureTable("summary", _("Key figures"), [Column(_("Figure"), "text"), Column(_("Value"), "text")],
-                    *_summary(d)),
+                    rows=summary_rows, kinds=summary_kinds),
         Table("applications", _("Seller applications by state"),
               [Column(_("State"), "text"), Column(_("Applications"))],
               [[row["label"], row["count"]] for row in d.applications["by_state"]]),
@@ -91,10 +101,7 @@ def build_tables(d: Dashboard) -> dict[str, Table]:
               [Column(_("Payment method"), "text"), Column(_("Orders")), Column(_("Sales value (VND)"), "vnd"),
                Column(_("Share of orders"), "pct")],
               [[payment_label(m["method"]), m["orders"], m["sales"], m["share"]] for m in d.payments["methods"]]),
-        Table("groups", _("Top product groups"),
-              [Column(_("Product group"), "text"), Column(_("Sales value (VND)"), "vnd"),
-               Column(_("Products online"))],
-              [[g["name"], g["sales"], g["products_online"]] for g in d.groups]),
+        _groups(d),
         Table("weekly", _("Week by week"),
               [Column(_("Week of"), "date"), Column(_("Applications submitted")), Column(_("Stores gone live")),
                Column(_("Products published")), Column(_("Orders")), Column(_("Sales value (VND)"), "vnd")],
@@ -107,6 +114,27 @@ def build_tables(d: Dashboard) -> dict[str, Table]:
               _province_rows(d)),
     ]
     return {t.key: t for t in tables}
+
+
+def _groups(d: Dashboard) -> Table:
+    """Sales per product group count the goods only; the foot reconciles them with the
+    sales value everywhere else: goods of every group + shipping = sales value."""
+    goods, shipping, sales = d.payments["goods"], d.payments["shipping"], d.payments["sales"]
+    foot = []
+    unlisted = goods - sum(g["sales"] for g in d.groups)
+    if unlisted:  # groups below the top rows, lines of products since deleted
+        foot.append([_("Other product groups and deleted products"), unlisted, None])
+    foot += [[_("Goods, all product groups"), goods, None],
+             [_("Shipping fees (not part of any product group)"), shipping, None],
+             [_("Sales value: goods + shipping"), sales, None]]
+    note = _("Sales by product group count the goods only, not shipping: shipping is a flat fee per store "
+             "and order, not tied to a product group. Goods %(goods)s + shipping %(shipping)s = sales value "
+             "%(sales)s, the figure in the key figures and the other tables.") % {
+        "goods": format_vnd(goods), "shipping": format_vnd(shipping), "sales": format_vnd(sales)}
+    return Table("groups", _("Top product groups"),
+                 [Column(_("Product group"), "text"), Column(_("Goods sold, excluding shipping (VND)"), "vnd"),
+                  Column(_("Products online"))],
+                 [[g["name"], g["sales"], g["products_online"]] for g in d.groups], foot=foot, note=note)
 
 
 def _province_rows(d: Dashboard) -> list[list]:

@@ -169,6 +169,7 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # ASCII page addresses: core/pages.py
 
 # --- static and media ---------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -1,6 +1,6 @@
 """The OCOP certificate form, one for the seller dashboard (/seller/certificates/) and the
-onboarding wizard's certificates step. Forms only check input; services save it (and check
-the scan)."""
+onboarding wizard's certificates step, and the dashboard's form attaching a verified
+certificate to products. Forms only check input; services save it (and check the scan)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -41,3 +41,19 @@ class CertificateForm(forms.Form):
         if day > timezone.localdate():
             raise ValidationError(_("The decision date cannot be in the future."), code="future")
         return day
+
+
+class CertificateAttachForm(forms.Form):
+    """The products of the store a verified certificate should back (one step, no second
+    verification: `marketplace.services.stores.certificate_attach`)."""
+
+    products = forms.ModelMultipleChoiceField(
+        label=_("Show on these products"), queryset=Product.objects.none(), widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one product."),
+                        "invalid_choice": _("Choose one of your store's products."),
+                        "invalid_pk_value": _("Choose one of your store's products.")})
+
+    def __init__(self, *args, store, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["products"].queryset = (Product.objects.for_store(store).exclude(status=Product.Status.ARCHIVED)
+                                            .order_by("name", "pk"))

@@ -2,6 +2,7 @@ import datetime
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -25,8 +26,14 @@ class OcopCertificateQuerySet(models.QuerySet):
 
 
 class OcopCertificate(models.Model):
-    """An OCOP rating decision for one product (3★–4★ by the province's People's
-    Committee, 5★ by the ministry), valid 36 months."""
+    """An OCOP rating decision (3★–4★ by the province's People's Committee, 5★ by the
+    ministry), valid 36 months, held by a store.
+
+    A row backs at most one of the store's products (`product`); the same decision shown on
+    several products (pack sizes) is one row per product, copied by `certificate_attach`
+    with its verification. A row without a product backs nothing yet: a certificate
+    carried over from the approved application, waiting for the seller to attach it
+    (docs/DECISIONS.md, "Seller onboarding")."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for verification")
@@ -38,9 +45,16 @@ class OcopCertificate(models.Model):
         FOUR = 4, _("4 stars")
         FIVE = 5, _("5 stars")
 
-    product = models.ForeignKey("marketplace.Product", on_delete=models.CASCADE, related_name="certificates")
+    store = models.ForeignKey("marketplace.Store", on_delete=models.CASCADE, related_name="ocop_certificates",
+                              verbose_name=_("store"))
+    product = models.ForeignKey("marketplace.Product", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="certificates", verbose_name=_("product"))
+    # The product as the decision names it (a product of the store may be called otherwise).
+    product_name = models.CharField(_("product named on the certificate"), max_length=200, blank=True)
     stars = models.PositiveSmallIntegerField(_("stars"), choices=Stars.choices)
-    score = models.PositiveSmallIntegerField(_("score"), validators=[MinValueValidator(0), MaxValueValidator(100)])
+    # None: not recorded (a certificate declared on the application, which asks no score).
+    score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True,
+                                             validators=[MinValueValidator(0), MaxValueValidator(100)])
     decision_number = models.CharField(_("decision number"), max_length=60)
     decision_date = models.DateField(_("decision date"))
     issuing_authority = models.CharField(_("issuing authority"), max_length=200)
@@ -62,15 +76,23 @@ class OcopCertificate(models.Model):
         verbose_name_plural = _("OCOP certificates")
         indexes = [models.Index(fields=["product", "status", "expires_on"])]
         constraints = [models.CheckConstraint(condition=models.Q(stars__in=[3, 4, 5]), name="ocop_stars_3_to_5"),
-                       models.CheckConstraint(condition=models.Q(score__lte=100), name="ocop_score_max_100")]
+                       models.CheckConstraint(condition=models.Q(score__isnull=True) | models.Q(score__lte=100),
+                                              name="ocop_score_max_100")]
 
     def __str__(self):
-        return f"{self.product} — {self.stars}★ ({self.decision_number})"
+        return f"{self.product or self.product_name} — {self.stars}★ ({self.decision_number})"
 
     def save(self, *args, **kwargs):
+        if self.store_id is None and self.product_id is not None:
+            self.store_id = self.product.store_id  # the product's store holds its certificate
         if self.decision_date:
             self.expires_on = certificate_expiry(self.decision_date)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.product_id and self.store_id and self.product.store_id != self.store_id:
+            raise ValidationError({"product": _("Choose one of your store's products.")})
 
     def is_valid_on(self, day: datetime.date | None = None) -> bool:
         day = day or timezone.localdate()

@@ -43,6 +43,20 @@ class CheckoutForm(forms.Form):
     def clean_phone(self):
         return normalize_vn_phone(self.cleaned_data["phone"])
 
+    def error_summary(self) -> list[tuple[str, str]]:
+        """The refused form's errors for the summary at the top of the page, in the page's
+        order: (id of the field to jump to, message). The form's own errors (short stock, a
+        payment refused) and a hidden field's have no field to jump to: id "". A choice of
+        radio buttons jumps to its first button."""
+        items = [("", str(error)) for error in self.non_field_errors()]
+        for bound in self:
+            if not bound.errors:
+                continue
+            anchor = "" if bound.is_hidden else (bound.id_for_label or bound.subwidgets[0].id_for_label)
+            label = "" if bound.is_hidden else f"{bound.label}: "
+            items += [(anchor, f"{label}{error}") for error in bound.errors]
+        return items
+
     def clean(self):
         data = super().clean()
         province, ward = data.get("province_code"), data.get("ward_code")

@@ -10,6 +10,7 @@ urlpatterns = [
     path("cart/update/", cart.cart_update_view, name="cart_update"),
     path("checkout/", checkout.checkout, name="checkout"),
     path("checkout/placed/<uuid:reference>/", checkout.checkout_placed, name="placed"),
+    path("checkout/wards/", checkout.checkout_wards, name="wards"),
     path("orders/", buyer.order_list, name="list"),
     path("orders/<str:number>/", buyer.order_detail, name="detail"),
     path("orders/<str:number>/received/", buyer.order_received, name="received"),

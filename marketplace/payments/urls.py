@@ -11,4 +11,5 @@ urlpatterns = [
     path("<uuid:reference>/cancelled/", views.payment_cancelled, name="cancelled"),
     path("<uuid:reference>/pay/", views.payment_retry, name="pay"),
     path("vietqr/<str:number>/received/", vietqr_views.transfer_received, name="vietqr_received"),
+    path("vietqr/<str:number>/qr.png", vietqr_views.transfer_qr_png, name="vietqr_png"),
 ]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("photos/<int:pk>/alt/", products.photo_alt, name="photo_alt"),
     path("certificates/", store.certificate_list, name="certificates"),
     path("certificates/<int:pk>/scan/", store.certificate_scan, name="certificate_scan"),
+    path("certificates/<int:pk>/attach/", store.certificate_attach_view, name="certificate_attach"),
     path("import/", store.catalogue_import_view, name="import"),
     path("export.csv", store.catalogue_export_view, name="export"),
 ]

@@ -3,13 +3,14 @@
 Only published products of active stores are public; anything else answers 404.
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
 from marketplace import selectors
 from marketplace.forms.catalogue import CatalogueFilterForm, StoreFilterForm
-from marketplace.orders.selectors import product_reviews
+from marketplace.orders.selectors import product_reviews, sold_count
 
 PER_PAGE = 24
 
@@ -39,7 +40,8 @@ def product_detail(request, slug):
     return render(request, "marketplace/product_detail.html", {
         "product": product, "store": product.store, "photos": list(product.photos.all()),
         "certificate": certificate, "related": selectors.related_products(product),
-        "reviews_context": product_reviews(product),
+        "reviews_context": product_reviews(product), "sold": sold_count(product),
+        "store_ocop": selectors.store_ocop_summary(product.store), "shipping_fee": settings.ORDERS_SHIPPING_FEE_VND,
     })
 
 

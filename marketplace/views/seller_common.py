@@ -45,4 +45,4 @@ def owned_photo(request, pk) -> ProductPhoto:
 
 
 def owned_certificate(request, pk) -> OcopCertificate:
-    return get_object_or_404(OcopCertificate.objects.select_related("product"), pk=pk, product__store=request.store)
+    return get_object_or_404(OcopCertificate.objects.select_related("product"), pk=pk, store=request.store)

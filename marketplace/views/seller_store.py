@@ -4,16 +4,18 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.uploads import ImageRejected
 from marketplace import selectors
+from marketplace.forms.certificate import CertificateAttachForm as AttachForm
 from marketplace.forms.certificate import CertificateForm
 from marketplace.forms.seller import CatalogueImportForm, StoreProfileForm, html_to_plain
 from marketplace.models import OcopCertificate, Store
 from marketplace.services.catalogue_csv import CatalogueImportError, catalogue_export, catalogue_import
-from marketplace.services.stores import certificate_add, store_update_profile
+from marketplace.services.stores import certificate_add, certificate_attach, store_update_profile
 from marketplace.views.seller_common import SESSION_KEY, owned_certificate, seller_view
 
 
@@ -72,6 +74,32 @@ def store_profile(request):
     return render(request, "marketplace/seller/store_form.html", {"form": form, "store": store}, status=400)
 
 
+def _certificates_page(request, form, attach=None):
+    """The store's certificates (those carried over from the application and not on a
+    product yet first), each verified, unexpired one with the products it could still back,
+    and the form adding a certificate. `attach`: (certificate pk, its form with errors)."""
+    store = request.store
+    certificates = sorted(OcopCertificate.objects.filter(store=store).select_related("product"),
+                          key=lambda c: c.product_id is not None)
+    products = list(AttachForm(store=store).fields["products"].queryset)
+    backed: dict[str, set[int]] = {}
+    for c in certificates:
+        if c.product_id:
+            backed.setdefault(c.decision_number, set()).add(c.product_id)
+    attach_pk, attach_form = attach or (None, None)
+    today = timezone.localdate()
+    for c in certificates:
+        c.attach_choices = ([p for p in products if p.pk not in backed.get(c.decision_number, set())]
+                            if c.is_valid_on(today) else [])
+        c.attach_errors = ([*attach_form.non_field_errors(), *attach_form.errors.get("products", [])]
+                           if c.pk == attach_pk else [])
+    failed = bool(form.errors or (attach_form is not None and attach_form.errors))
+    return render(request, "marketplace/seller/certificates.html", {
+        "store": store, "form": form, "certificates": certificates,
+        "waiting_for_product": any(c.product_id is None and c.attach_choices for c in certificates),
+    }, status=400 if failed else 200)
+
+
 @seller_view
 def certificate_list(request):
     store = request.store
@@ -86,9 +114,29 @@ def certificate_list(request):
             messages.success(request, _("Certificate sent. A programme officer will verify it; "
                                         "the stars show on the product once it is verified."))
             return redirect("seller:certificates")
-    certificates = OcopCertificate.objects.filter(product__store=store).select_related("product")
-    return render(request, "marketplace/seller/certificates.html", {
-        "store": store, "form": form, "certificates": certificates}, status=400 if form.errors else 200)
+    return _certificates_page(request, form)
+
+
+@require_POST
+@seller_view
+def certificate_attach_view(request, pk):
+    """Show a verified certificate of the store on one or more of its products, at once."""
+    certificate = owned_certificate(request, pk)
+    form = AttachForm(request.POST, store=request.store)
+    if form.is_valid():
+        products = list(form.cleaned_data["products"])
+        try:
+            made = certificate_attach(certificate=certificate, products=products)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            if made:
+                messages.success(request, _("Done: %(products)s now show the certificate's stars.")
+                                 % {"products": ", ".join(c.product.name for c in made)})
+            else:
+                messages.info(request, _("These products already show this certificate."))
+            return redirect("seller:certificates")
+    return _certificates_page(request, CertificateForm(store=request.store), attach=(certificate.pk, form))
 
 
 @seller_view

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core import divisions
 from marketplace.models import ProducerType
 from onboarding.models import ApplicationStatus
+from onboarding.selectors import QUEUE_ALL
 from onboarding.steps import REVIEW_FIELDS
 
 
@@ -20,8 +21,10 @@ class QueueFilterForm(forms.Form):
         if province_codes is not None:
             provinces = [(code, name) for code, name in provinces if code in province_codes]
         self.fields["province"].choices = [("", _("All provinces"))] + provinces
+        # Default: the work (waiting for review, then sent back); decided ones behind a choice.
         statuses = [(v, label) for v, label in ApplicationStatus.choices if v != ApplicationStatus.DRAFT]
-        self.fields["status"].choices = [("", _("All states"))] + statuses
+        self.fields["status"].choices = ([("", _("To do: waiting for review, then sent back"))] + statuses
+                                         + [(QUEUE_ALL, _("All states"))])
         self.fields["producer_type"].choices = [("", _("All types"))] + list(ProducerType.choices)
 
 

@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
+from core.storage import files_deleted_on_error
 from marketplace.models import OcopCertificate
 from marketplace.services.lifecycle import store_open_for_approved_application
+from marketplace.services.stores import VerifiedCertificate, certificates_carry_over
 from onboarding.exceptions import NotAllowed
 from onboarding.models import ApplicationCertificate, ApplicationStatus, SellerApplication
 from onboarding.selectors import officer_covers_province
@@ -26,20 +28,35 @@ def _check_officer(officer, province_code) -> None:
         raise NotAllowed(_("You do not review applications from this province."))
 
 
-@transaction.atomic
 def application_approve(*, application: SellerApplication, officer, note: str = "") -> SellerApplication:
     """Approve: one transaction creates the draft store, makes the applicant its owner and
-    a Seller, and records the decision. The store goes live later (checklist)."""
+    a Seller, gives the store the declared certificates the officer verified (verified, with
+    a copy of their scans: the seller attaches them to products, no second verification)
+    and records the decision. The store goes live later (checklist).
+
+    Refused (ValidationError, nothing changed) while a declared certificate waits for the
+    officer's decision: approving would otherwise drop it silently."""
     _check_officer(officer, application.province_code)
-    approved = application_transition(application=application, to=ApplicationStatus.APPROVED, actor=officer,
-                                      note=note)
-    approved.decided_at = timezone.now()
-    approved.store = store_open_for_approved_application(
-        owner=approved.applicant, name=approved.trading_name or approved.legal_name,
-        producer_type=approved.producer_type, province_code=approved.province_code, ward_code=approved.ward_code,
-        street=approved.street, phone=approved.representative_phone, approved_at=approved.decided_at)
-    approved.save(update_fields=["store", "decided_at", "updated_at"])
-    approved.applicant.groups.add(Group.objects.get(name=roles.SELLERS))
+    with files_deleted_on_error() as written, transaction.atomic():
+        approved = application_transition(application=application, to=ApplicationStatus.APPROVED, actor=officer,
+                                          note=note)
+        declared = list(approved.certificates.select_related("verified_by"))
+        if any(c.status == ApplicationCertificate.Status.PENDING for c in declared):
+            raise ValidationError(_("Verify or refuse each declared OCOP certificate before approving: "
+                                    "the verified ones become the store's certificates."), code="certificates_pending")
+        approved.decided_at = timezone.now()
+        approved.store = store_open_for_approved_application(
+            owner=approved.applicant, name=approved.trading_name or approved.legal_name,
+            producer_type=approved.producer_type, province_code=approved.province_code,
+            ward_code=approved.ward_code, street=approved.street, phone=approved.representative_phone,
+            approved_at=approved.decided_at)
+        certificates_carry_over(store=approved.store, written=written, certificates=[
+            VerifiedCertificate(product_name=c.product_name, stars=c.stars, decision_number=c.decision_number,
+                                decision_date=c.decision_date, issuing_authority=c.issuing_authority,
+                                verified_by=c.verified_by, verified_at=c.verified_at, scan=c.scan or None)
+            for c in declared if c.status == ApplicationCertificate.Status.VERIFIED])
+        approved.save(update_fields=["store", "decided_at", "updated_at"])
+        approved.applicant.groups.add(Group.objects.get(name=roles.SELLERS))
     return approved
 
 
@@ -99,6 +116,6 @@ def ocop_certificate_decide(*, certificate: OcopCertificate, officer, verified: 
                             reason: str = "") -> OcopCertificate:
     """Verify or refuse a certificate a seller added on a product: a verified, unexpired
     certificate is what shows the product's stars."""
-    locked = OcopCertificate.objects.select_for_update().select_related("product__store").get(pk=certificate.pk)
-    _check_officer(officer, locked.product.store.province_code)
+    locked = OcopCertificate.objects.select_for_update().select_related("store").get(pk=certificate.pk)
+    _check_officer(officer, locked.store.province_code)
     return _decide(locked, officer=officer, verified=verified, reason=reason)

@@ -72,7 +72,7 @@ def test_public_pages_run_under_the_policy(browser_page):
     assert sorted(v.split()[0] for v in violations(page)) == ["script-src-attr", "script-src-elem"]
     page.evaluate("window.__violations = []")
 
-    # search.js's suggestions (fetch to this site) still work.
+    # site.js's suggestions (fetch to this site) still work.
     page.fill("#search-q", "mat")
     page.wait_for_selector("#search-suggestions li", state="attached")
     assert violations(page) == []

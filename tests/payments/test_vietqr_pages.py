@@ -78,9 +78,10 @@ def test_placed_page_shows_code_and_details_that_decode_to_the_order(client, hon
     html = page.content.decode()
     assert page.status_code == 200
     # The code is drawn on the server (inline SVG); HTML + CSS + JS stay under 100 KB.
-    assets = sum((settings.BASE_DIR / "static" / name).stat().st_size for name in ("css/site.css", "js/site.js"))
+    assets = sum((settings.BASE_DIR / "static" / name).stat().st_size
+                 for name in ("css/site.css", "js/site.js", "js/vietqr.js"))
     assert len(page.content) + assets < 100_000
-    assert html.count("<svg") == 1 and f"<title>VietQR {order.number.replace('-', '')}</title>" in html
+    assert html.count("<title>VietQR ") == 1 and f"<title>VietQR {order.number.replace('-', '')}</title>" in html
 
     payload = unescape(PAYLOAD.search(html).group(1))
     fields = parse_tlv(payload)
@@ -121,13 +122,13 @@ def test_order_page_shows_the_code_while_unpaid_only(client, honey):
     payment, _ = place_by_transfer(client, (honey, 1))
     order = payment.orders.get()
     html = client.get(f"/orders/{order.number}/").content.decode()
-    assert "Chờ chuyển khoản" in html and PAYLOAD.search(html) and "Thanh toán ngay" not in html
+    assert "Chờ chuyển khoản" in html and PAYLOAD.search(html) and f"{payment.reference}/pay/" not in html
     listing = client.get("/orders/").content.decode()
     assert "Chờ chuyển khoản" in listing
 
     Order.objects.filter(pk=order.pk).update(status=Order.Status.PAID)
     html = client.get(f"/orders/{order.number}/").content.decode()
-    assert not PAYLOAD.search(html) and "<svg" not in html
+    assert not PAYLOAD.search(html) and "<title>VietQR " not in html
 
 
 def test_guest_follows_the_secret_link_to_the_code(client, honey):

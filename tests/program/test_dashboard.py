@@ -173,5 +173,41 @@ def test_csv_neutralises_formula_text_and_keeps_numbers(client, officer):
         ProductFactory(category=Category.objects.create(name=name, slug=f"nhom-{n}"))
     client.force_login(officer)
     rows = _csv(client.get("/program/?preset=last30&format=csv&table=groups"))
-    assert rows[0] == ["Nhóm sản phẩm", "Giá trị bán hàng (VND)", "Sản phẩm trực tuyến"]
-    assert sorted(rows[1:]) == sorted(["'" + name, "0", "1"] for name in names)
+    assert rows[0] == ["Nhóm sản phẩm", "Tiền hàng bán được, không gồm phí vận chuyển (VND)", "Sản phẩm trực tuyến"]
+    assert sorted(rows[1:7]) == sorted(["'" + name, "0", "1"] for name in names)
+    assert [row[1:] for row in rows[7:]] == [["0", ""]] * 3  # goods, shipping, sales value: none yet
+
+
+def test_product_group_sales_say_they_leave_out_shipping_and_reconcile_with_the_total(client, officer, programme):
+    """Groups count the goods; every other sales figure is what buyers paid, shipping
+    included. The table says so and adds it up: goods + shipping = sales value."""
+    from tests.factories.programme import OrderFactory, OrderLineFactory
+
+    # A sale whose product has since been deleted: in no group, still in the goods.
+    gone = OrderFactory(store=programme["hue"][0], subtotal=200_000, shipping_fee=30_000)
+    OrderLineFactory(order=gone, product=None, product_name="Bánh đã ngừng bán", sku="X-1", unit_price=100_000,
+                     quantity=2)
+    client.force_login(officer)
+    response = client.get("/program/?preset=last30")
+    d = response.context["figures"]
+    assert (d.payments["goods"], d.payments["shipping"], d.payments["sales"]) == (1_700_000, 150_000, 1_850_000)
+    assert sum(g["sales"] for g in d.groups) == 1_500_000
+
+    rows = _csv(client.get("/program/?preset=last30&format=csv&table=groups"))
+    assert rows[0] == ["Nhóm sản phẩm", "Tiền hàng bán được, không gồm phí vận chuyển (VND)", "Sản phẩm trực tuyến"]
+    assert rows[1:3] == [["Thực phẩm", "1500000", "3"], ["Đồ uống", "0", "1"]]
+    assert rows[3:] == [
+        ["Nhóm sản phẩm khác và sản phẩm đã xoá", "200000", ""],
+        ["Tiền hàng, tất cả nhóm sản phẩm", "1700000", ""],
+        ["Phí vận chuyển (không thuộc nhóm sản phẩm nào)", "150000", ""],
+        ["Giá trị bán hàng: tiền hàng + phí vận chuyển", "1850000", ""],
+    ]
+    assert 1_500_000 + 200_000 + 150_000 == 1_850_000 == d.payments["sales"]
+    summary = dict(_csv(client.get("/program/?preset=last30&format=csv&table=summary"))[1:])
+    assert summary["Giá trị bán hàng (VND)"] == "1850000"  # the same total as the groups table's last line
+
+    html = response.content.decode()
+    groups = html.split('id="table-groups"')[1].split("</section>")[0]
+    assert "<tfoot>" in groups and '<th scope="row">Phí vận chuyển (không thuộc nhóm sản phẩm nào)</th>' in groups
+    assert ("Tiền hàng 1.700.000 ₫ + phí vận chuyển 150.000 ₫ = giá trị bán hàng 1.850.000 ₫" in groups)
+    assert "không gồm phí vận chuyển" in groups

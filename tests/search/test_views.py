@@ -100,5 +100,5 @@ def test_query_count_is_the_same_for_1_and_many_results(db, client, django_captu
 def test_the_page_works_without_javascript(catalogue, client):
     body = html(client.get("/search/", {"q": "tra"}))
     assert '<form class="search-form" action="/search/" method="get" role="search">' in body
-    assert body.count("js/search.js") == 1
+    assert body.count("js/site.js") == 1  # autocomplete lives in site.js, deferred
     assert 'rel="next"' not in body  # one page only

@@ -25,9 +25,13 @@ def sales_in(scope: Scope):
 
 
 def payment_figures(scope: Scope) -> dict:
-    """Orders and sales value per payment method, and the share of cashless orders."""
-    rows = (sales_in(scope).values("payment__method")
-            .annotate(orders=Count("pk"), sales=Sum("total")).order_by("-sales", "payment__method"))
+    """Orders and sales value per payment method, and the share of cashless orders.
+
+    The sales value is what buyers paid: goods (`subtotal`) + shipping (`shipping_fee`),
+    both summed too (same query) so the product-group table can reconcile with it."""
+    rows = list(sales_in(scope).values("payment__method")
+                .annotate(orders=Count("pk"), sales=Sum("total"), goods=Sum("subtotal"), shipping=Sum("shipping_fee"))
+                .order_by("-sales", "payment__method"))
     methods = [{"method": r["payment__method"], "orders": r["orders"], "sales": r["sales"] or 0} for r in rows]
     orders = sum(m["orders"] for m in methods)
     sales = sum(m["sales"] for m in methods)
@@ -36,6 +40,7 @@ def payment_figures(scope: Scope) -> dict:
         m["share"] = share(m["orders"], orders)
     return {
         "methods": methods, "orders": orders, "sales": sales,
+        "goods": sum(r["goods"] or 0 for r in rows), "shipping": sum(r["shipping"] or 0 for r in rows),
         "cashless_orders": sum(m["orders"] for m in cashless),
         "cashless_share": share(sum(m["orders"] for m in cashless), orders),
         "cashless_value_share": share(sum(m["sales"] for m in cashless), sales),
@@ -52,7 +57,8 @@ def review_figures(scope: Scope) -> dict:
 
 
 def top_groups(scope: Scope, limit: int = 8) -> list[dict]:
-    """Product groups by sales value in the period, then by products online now."""
+    """Product groups by sales value in the period (the goods: unit price × quantity of
+    their lines, without shipping, which belongs to no group), then by products online now."""
     online = Q(products__status=Product.Status.PUBLISHED, products__store__status=Store.Status.ACTIVE)
     if scope.provinces is not None:
         online &= Q(products__store__province_code__in=sorted(scope.provinces))

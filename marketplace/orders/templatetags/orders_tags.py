@@ -3,7 +3,7 @@
 from django import template
 from django.template.loader import render_to_string
 
-from marketplace.orders.selectors import seller_orders_counts
+from marketplace.orders.selectors import cart_item_count, seller_orders_counts
 
 register = template.Library()
 
@@ -13,3 +13,11 @@ def seller_orders_summary(store):
     """Orders waiting for the seller's action, as HTML for the seller dashboard home
     (one query)."""
     return render_to_string("orders/seller_summary.html", {"store": store, "counts": seller_orders_counts(store)})
+
+
+@register.simple_tag(takes_context=True)
+def cart_count(context) -> int:
+    """Units in the visitor's cart, for the header (one query when signed in; a visitor
+    without a session costs nothing and keeps pages cacheable)."""
+    request = context.get("request")
+    return cart_item_count(request) if request is not None else 0

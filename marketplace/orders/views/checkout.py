@@ -1,9 +1,13 @@
 import secrets
 
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
+from core import divisions
 from marketplace.orders.checkout import DeliveryDetails, build_checkout_context
 from marketplace.orders.exceptions import OrderError
 from marketplace.orders.forms import CheckoutForm
@@ -86,3 +90,22 @@ def checkout_placed(request, reference):
     orders = list(payment.orders.select_related("store").prefetch_related("lines").order_by("pk"))
     return render(request, "orders/placed.html", {"payment": payment, "orders": orders,
                                                    "can_pay": payment.status == Payment.Status.PENDING})
+
+
+@require_GET
+def checkout_wards(request):
+    """The wards of one province as JSON, for checkout.js to fill the ward list as soon as a
+    province is chosen (without JavaScript, "Show wards" redisplays the form instead):
+    `?province=46` → {"province": 46, "wards": [{"code": 19753, "name": "Phường …"}, …]}.
+    Not a number: 400; no such province: 404; both with {"detail": "<reason, in the
+    visitor's language>"}. The list changes only with the divisions package: cacheable."""
+    raw = request.GET.get("province", "").strip()
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 6:
+        return JsonResponse({"detail": _("Choose a province from the list.")}, status=400)
+    code = int(raw)
+    if not divisions.province_name(code):
+        return JsonResponse({"detail": _("Unknown province.")}, status=404)
+    response = JsonResponse({"province": code, "wards": [{"code": ward, "name": name}
+                                                         for ward, name in divisions.ward_choices(code)]})
+    patch_cache_control(response, public=True, max_age=86400)
+    return response

@@ -19,7 +19,7 @@ from marketplace.orders.services import payment_events
 from marketplace.payments.exceptions import PaymentError
 from marketplace.payments.providers import VIETQR
 from marketplace.payments.providers.base import PaymentProvider
-from marketplace.payments.providers.vietqr.payload import TransferRequest, qr_svg, transfer_note
+from marketplace.payments.providers.vietqr.payload import TransferRequest, qr_png, qr_svg, transfer_note
 
 
 class VietQRTransfer(PaymentProvider):
@@ -61,6 +61,19 @@ class TransferInstructions:
 
     def svg(self) -> str:
         return qr_svg(self.payload, title=f"VietQR {self.note}")
+
+    def png(self) -> bytes:
+        return qr_png(self.payload)
+
+    @property
+    def png_filename(self) -> str:
+        """"vietqr-OC2611000123.png": the note is the order number in ASCII letters and digits."""
+        return f"vietqr-{''.join(c for c in self.note if c.isascii() and c.isalnum())}.png"
+
+
+def awaits_transfer(order) -> bool:
+    """The order waits for the buyer's transfer: the pages show its code, and only then."""
+    return order.status == "pending_payment" and order.payment.is_bank_transfer
 
 
 def transfer_instructions(order) -> TransferInstructions | None:
