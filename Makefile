@@ -6,6 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Where `make run` answers: written by it into e-mails and certificate QR codes, and by
+# seed_demo into the Wagtail Site (sitemap.xml). A SITE_URL given to make or exported in
+# the shell (a tunnel, a proxy) wins over this one, and this one over SITE_URL in .env.
+# HOST=0.0.0.0 listens on every interface; links then name 127.0.0.1.
+SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 # The suite runs on every core (pytest-xdist); TEST_WORKERS=0 runs it in one process.
 TEST_WORKERS ?= auto
 
@@ -29,13 +34,13 @@ install-dev: $(VENV)/.installed-dev
 var:
 	mkdir -p var/media
 
-## run: install, migrate, seed demo data, serve http://127.0.0.1:8000/ on the embedded defaults
+## run: install, migrate, seed demo data, serve http://$(HOST):$(PORT)/ (127.0.0.1:8000) on the embedded defaults
 ##      (with ELASTICSEARCH_URL set: builds the cluster's indices if missing, then searches there)
 run: install var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py search_index --ensure
-	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	SITE_URL='$(SITE_URL)' $(BIN)/python manage.py seed_demo
+	SITE_URL='$(SITE_URL)' $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: install and run the whole suite (SQLite and eager Celery unless DATABASE_URL / CELERY_BROKER_URL are set)
 test: install-dev var

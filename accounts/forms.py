@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from accounts.models import User
 from accounts.phone import normalize_vn_phone
@@ -63,6 +64,16 @@ class EmailAuthenticationForm(AuthenticationForm):
         "invalid_login": _("The e-mail address or password is not correct."),
         "inactive": _("This account is inactive."),
     }
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """The Wagtail admin's sign-in form with translated labels: Wagtail leaves the password
+    field unlabelled, so Django shows its English field name ("Password")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")
+        self.fields["remember"].label = _("Remember me")
 
 
 class QueuedPasswordResetForm(PasswordResetForm):

@@ -112,7 +112,8 @@ def generate(stores: int, products: int, orders: int, seed: int = 2026) -> None:
                     if rng.random() < 0.3:
                         decided = timezone.localdate() - timezone.timedelta(days=rng.randrange(30, 900))
                         certs.append(OcopCertificate(
-                            product=p, stars=rng.choice([3, 3, 4, 4, 5]), score=rng.randrange(50, 100),
+                            store_id=p.store_id, product=p, stars=rng.choice([3, 3, 4, 4, 5]),
+                            score=rng.randrange(50, 100),
                             decision_number=f"{p.pk}/QĐ-UBND", decision_date=decided,
                             expires_on=certificate_expiry(decided),
                             issuing_authority="UBND tỉnh", status=OcopCertificate.Status.VERIFIED, verified_at=now))

@@ -2,7 +2,9 @@
 programme news."""
 
 import datetime
+from urllib.parse import urlsplit
 
+from django.conf import settings as conf
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -136,6 +138,22 @@ def seed_news(home: HomePage) -> NewsIndexPage:
     return index
 
 
+def point_site_at(site_url: str) -> Site:
+    """Give the default Wagtail Site the host and port of `site_url` (SITE_URL), so the
+    addresses Wagtail writes (sitemap.xml, the admin's "view live", full page URLs) name
+    the host the site answers on, as e-mails and certificate QR codes do. Wagtail infers
+    the scheme from the port: 443 is https, any other port http."""
+    parts = urlsplit(site_url)
+    hostname = parts.hostname or "localhost"
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    site = Site.objects.get(is_default_site=True)
+    taken = Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).exists()
+    if (site.hostname, site.port) != (hostname, port) and not taken:
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
+    return site
+
+
 def seed_site(out) -> HomePage:
     home = HomePage.objects.first()
     if not home.hero_image_id or home.hero_title != HOME["hero_title"]:
@@ -143,7 +161,7 @@ def seed_site(out) -> HomePage:
             setattr(home, field, value)
         home.hero_image = demo_image("Ảnh bìa trang chủ", colour=(31, 111, 67), size=(1280, 540))
         home.save_revision().publish()
-    site = Site.objects.get(is_default_site=True)
+    site = point_site_at(conf.SITE_URL)
     for spec in PAGES:
         if home.get_children().filter(slug=spec["slug"]).exists():
             continue
@@ -165,6 +183,6 @@ def seed_site(out) -> HomePage:
                                  ("link", {"label": "Chính sách", "page": policies, "url": ""})]
         settings.save()
     index = seed_news(home)
-    out(f"Site: {home.title}, {home.get_children().count()} pages, "
+    out(f"Site: {home.title} at {site.root_url}/, {home.get_children().count()} pages, "
         f"{NewsPage.objects.child_of(index).count()} news articles")
     return home

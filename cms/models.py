@@ -46,6 +46,7 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+    page_cache_shared = True  # the same for every visitor but the header's parts (core/cache.py)
 
     class Meta:
         verbose_name = _("home page")
@@ -104,6 +105,7 @@ class StandardPage(Page):
 
     parent_page_types = ["cms.HomePage", "cms.StandardPage"]
     subpage_types = ["cms.StandardPage"]
+    page_cache_shared = True
 
     class Meta:
         verbose_name = _("standard page")

@@ -40,6 +40,7 @@ class NewsIndexPage(Page):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.NewsPage"]
     max_count = 1
+    page_cache_shared = True  # the same for every visitor but the header's parts (core/cache.py)
 
     class Meta:
         verbose_name = _("news index")
@@ -85,6 +86,7 @@ class NewsPage(Page):
 
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types: list[str] = []
+    page_cache_shared = True
 
     class Meta:
         verbose_name = _("news article")

@@ -9,8 +9,10 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from core import divisions
+from core.images import rendition
+from marketplace.selectors import OG_RENDITION
 
-OG_IMAGE = "fill-1200x630"
+OG_IMAGE = OG_RENDITION  # prefetched with the product page's photos
 SITE_NAME = "Chợ Số OCOP"
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -33,7 +35,7 @@ def plain(html: str, length: int = 300) -> str:
 def image_url(request, image, spec: str = OG_IMAGE) -> str | None:
     if image is None:
         return None
-    return absolute(request, image.get_rendition(spec).url)
+    return absolute(request, rendition(image, spec).url)
 
 
 def first_photo(product):

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("marketplace.urls.catalog")),
     path("seller/", include("marketplace.urls.seller")),
     path("", include("marketplace.orders.urls")),
+    path("", include("labels.urls")),  # /seller/tem-qr/, /xac-minh/<code>/
     path("payments/", include("marketplace.payments.urls")),
     path("certificates/", include("training.urls")),
     path("search/", include("search.urls")),

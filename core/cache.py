@@ -1,58 +1,115 @@
-"""The anonymous page cache: whole HTML pages for visitors with no session, kept until
-the catalogue changes.
+"""The page cache: whole public pages kept as HTML and refreshed by what changed.
 
-- Only GET/HEAD from visitors without a session or flash-message cookie are cached (a
-  signed-in user, a buyer with a cart, anyone with a pending message gets a fresh page).
-- Keys carry a catalogue *version*; saving or deleting any model listed in
-  PAGE_CACHE_INVALIDATED_BY bumps it (one cache increment), so a price, stock or
-  certificate change shows at once everywhere — no per-page bookkeeping to get wrong.
-- CSRF tokens are never shared: before storing, every rendered token is replaced by a
-  placeholder; on serving, each placeholder gets a token minted for this visitor (which
-  also sets their CSRF cookie), so cached forms still post.
-- Content-Security-Policy nonces are never shared either: a page rendered with the
-  request's nonce is stored with a placeholder, and served with the new request's nonce
-  (which puts that nonce in the new response's header).
+- **Tags, not one version.** While a page is built, what it shows declares the *tags* it
+  depends on (`page_depends_on("product:42")`, `{% page_depends_on "card" product.pk %}`);
+  every page also depends on `SITE`. Each tag has a version in the cache; an entry keeps
+  the versions it was built with and is fresh only while all are current and it is younger
+  than PAGE_CACHE_SECONDS (one `get_many` per request). A change bumps only its tags
+  (`bump_page_tags`, on commit: `bump_page_tags_on_commit`). Which change bumps which tag
+  is decided by the app that owns the data (marketplace/page_cache.py, training/apps.py);
+  saving a Wagtail page, site, image or the site settings bumps `SITE` (here).
+- **No stampede.** When an entry is stale, one request (a `cache.add` lock of
+  LOCK_SECONDS) rebuilds it while the others get the previous copy (`X-Page-Cache:
+  stale`), so a stale copy is served for a few seconds at most.
+- **One shared copy, filled in per visitor.** The copy is always rendered as an anonymous
+  visitor without session would see it, with tracking parameters dropped, so nothing of
+  the visitor who happened to build it can be stored. The per-visitor parts of the layout
+  (`{% visitor_part "includes/…" %}`: cart count, account menu) are cut out of the copy
+  and rendered for each request; CSRF tokens and CSP nonces are replaced by placeholders
+  and minted per request. A visitor with a session (a cart) or an account is served from
+  the cache only on pages declared the same for everyone (`cache_anonymous_page(view,
+  shared=True)` or a Wagtail page class with `page_cache_shared = True`); staff (anyone
+  who may open the admin), previews and visitors with a pending message always get a page
+  of their own.
+- **Bounded.** Tracking parameters (`utm_*`, `fbclid`, …) never make a new entry, and one
+  path keeps at most MAX_VARIANTS_PER_PATH query-string variants.
 """
 
+import copy
 import hashlib
 import re
-from functools import wraps
+import secrets
+import time
+from contextvars import ContextVar
+from functools import partial, wraps
+from importlib import import_module
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage import default_storage
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.http import urlencode
 
-VERSION_KEY = "page-cache:version"
+SITE = "site"  # every page depends on it: the layout (menus, footer, settings)
+TAG_PREFIX = "page-tag:"
+LOCK_SECONDS = 10  # how long one rebuild may keep others on the previous copy
+KEPT_AFTER_EXPIRY = 60  # an expired entry stays this long as the copy served during its rebuild
 PLACEHOLDER = "__CSRF_TOKEN__"
 NONCE_PLACEHOLDER = "__CSP_NONCE__"
 _TOKEN_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+# Visitor parts are marked with a mark derived from the secret key: page content (a
+# product description) cannot forge one.
+_MARK = hashlib.sha256(f"visitor-part:{settings.SECRET_KEY}".encode()).hexdigest()[:12]
+_VISITOR_PART = re.compile(rf"<!--visitor-part:{_MARK}:([\w./-]+)-->(.*?)<!--/visitor-part:{_MARK}-->", re.S)
 
-PAGE_CACHE_INVALIDATED_BY = {
-    "marketplace.Product", "marketplace.ProductPhoto", "marketplace.Store", "marketplace.OcopCertificate",
-    "marketplace.Category", "orders.Review", "wagtailcore.Page", "wagtailimages.Image",
-    "training.Enrolment", "training.Certificate",  # the home page's "households trained"
-}
+# Saving or deleting one of these changes what every page may show (the layout's menus and
+# footer, any page's images): every entry is refreshed. Images only on change or delete: a
+# new image is on no page yet.
+SITE_WIDE = {"wagtailcore.Page", "wagtailcore.Site", "wagtailimages.Image", "cms.SiteSettings"}
 
-
-def catalogue_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
-
-
-def bump_catalogue_version(**_kwargs) -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value invalidates old keys
-        cache.set(VERSION_KEY, catalogue_version() + 1, timeout=None)
+_collected: ContextVar[set | None] = ContextVar("page_cache_tags", default=None)
 
 
-def _on_change(sender, **kwargs):
-    if sender._meta.label in PAGE_CACHE_INVALIDATED_BY or any(
-            base._meta.label in PAGE_CACHE_INVALIDATED_BY for base in sender._meta.get_parent_list()):
-        bump_catalogue_version()
+# --- tags ---------------------------------------------------------------------------------
+
+def page_depends_on(*tags: str) -> None:
+    """Declare, while a page is being built for the cache, tags it depends on (a no-op otherwise)."""
+    collected = _collected.get()
+    if collected is not None:
+        collected.update(tags)
+
+
+def bump_page_tags(*tags: str) -> None:
+    """Every cached page depending on one of `tags` is stale from now on (one cache write)."""
+    if tags:
+        cache.set_many({TAG_PREFIX + tag: secrets.token_hex(8) for tag in set(tags)}, timeout=None)
+
+
+def bump_page_tags_on_commit(*tags: str) -> None:
+    """Bump once the current transaction commits: a page rebuilt before the commit would
+    otherwise be stored with the old data under the new versions. Nothing a bump raises
+    reaches the request."""
+    if tags:
+        transaction.on_commit(partial(bump_page_tags, *tags), robust=True)
+
+
+def _versions(tags) -> dict[str, str | None]:
+    found = cache.get_many([TAG_PREFIX + tag for tag in tags])
+    return {tag: found.get(TAG_PREFIX + tag) for tag in tags}
+
+
+def _versions_initialised(tags) -> dict[str, str | None]:
+    """Current versions of `tags`, giving a first version to those that have none (never
+    set, or evicted: a new random version cannot match an older entry)."""
+    versions = _versions(tags)
+    for tag, version in versions.items():
+        if version is None:
+            fresh = secrets.token_hex(8)
+            versions[tag] = fresh if cache.add(TAG_PREFIX + tag, fresh, timeout=None) else cache.get(TAG_PREFIX + tag)
+    return versions
+
+
+def _on_change(sender, created=False, **kwargs):
+    labels = {sender._meta.label, *(base._meta.label for base in sender._meta.get_parent_list())}
+    if labels & SITE_WIDE and not (created and "wagtailimages.Image" in labels):
+        bump_page_tags_on_commit(SITE)
 
 
 def connect_invalidation() -> None:
@@ -60,23 +117,55 @@ def connect_invalidation() -> None:
     post_delete.connect(_on_change, dispatch_uid="page-cache-delete")
 
 
-def _cacheable(request) -> bool:
-    return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "messages" not in request.COOKIES
-        and not request.user.is_authenticated
-    )
+# --- who gets a cached page ---------------------------------------------------------------
 
+ANONYMOUS, PERSONAL = "anonymous", "personal"
+
+
+def _visitor(request) -> str | None:
+    """ANONYMOUS (no session, no account), PERSONAL (a session or an account: served from
+    the cache with their own parts filled in), or None: this request gets its own page."""
+    if (settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD")
+            or getattr(request, "is_preview", False) or request.COOKIES.get("messages")):
+        return None
+    if not request.COOKIES.get(settings.SESSION_COOKIE_NAME):  # none, or emptied by a sign-out
+        return ANONYMOUS
+    user = request.user
+    if user.is_authenticated and (user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin")):
+        return None  # the Wagtail user bar and the admin links are theirs
+    if len(get_messages(request)):  # messages kept in the session (not consumed by len)
+        return None
+    return PERSONAL
+
+
+async def _anonymous_user():
+    return AnonymousUser()
+
+
+def _shared_request(request):
+    """The request as an anonymous visitor without session, messages or tracking parameters
+    would make it: what the shared copy is rendered from."""
+    shared = copy.copy(request)
+    query = normalised_query(request)
+    shared.GET = QueryDict(query, encoding=request.encoding)
+    shared.META = {**request.META, "QUERY_STRING": query}
+    shared.COOKIES = {name: value for name, value in request.COOKIES.items()
+                      if name not in (settings.SESSION_COOKIE_NAME, "messages")}
+    shared.session = import_module(settings.SESSION_ENGINE).SessionStore()
+    shared.user, shared.auser = AnonymousUser(), _anonymous_user
+    shared._messages = default_storage(shared)
+    return shared
+
+
+# --- keys ----------------------------------------------------------------------------------
 
 # Parameters that only say where a visitor came from: they never change the page, so they
 # never make a new cache entry (RELIABILITY 33: 500 `?utm_source=N` made 500 entries).
 TRACKING_PREFIXES = ("utm_",)
 TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "zanpid", "mc_cid",
                        "mc_eid", "_ga", "_gl", "igshid", "ref", "ref_src"}
-# At most this many query-string variants of one path are cached per catalogue version; past
-# it the path is served uncached, so nobody can fill the cache through one page's parameters.
+# At most this many query-string variants of one path are cached per PAGE_CACHE_SECONDS;
+# past it the path is served uncached, so nobody can fill the cache through one page's parameters.
 MAX_VARIANTS_PER_PATH = 64
 
 
@@ -95,15 +184,14 @@ def _digest(text: str) -> str:
 
 
 def _key(request) -> str:
-    return (f"page:{catalogue_version()}:{translation.get_language()}:"
-            f"{_digest(request.path)}:{_digest(normalised_query(request))}")
+    return f"page:{translation.get_language()}:{_digest(request.path)}:{_digest(normalised_query(request))}"
 
 
 def _room_for_variant(request) -> bool:
     """Count a new query-string variant of this path; False once the path has too many."""
     if not normalised_query(request):
         return True
-    counter = f"page-variants:{catalogue_version()}:{translation.get_language()}:{_digest(request.path)}"
+    counter = f"page-variants:{translation.get_language()}:{_digest(request.path)}"
     cache.add(counter, 0, timeout=settings.PAGE_CACHE_SECONDS)
     try:
         return cache.incr(counter) <= MAX_VARIANTS_PER_PATH
@@ -111,38 +199,133 @@ def _room_for_variant(request) -> bool:
         return True
 
 
-def cache_anonymous_page(view):
-    """Decorate a view whose HTML is the same for every anonymous visitor."""
+# --- entries -------------------------------------------------------------------------------
+
+def visitor_part_markup(name: str, html: str) -> str:
+    """`html`, the part `name` of the page, marked to be cut out of the shared copy while
+    a page is built for the cache (unmarked otherwise)."""
+    if _collected.get() is None:
+        return html
+    return f"<!--visitor-part:{_MARK}:{name}-->{html}<!--/visitor-part:{_MARK}-->"
+
+
+def _placeholder(name: str) -> str:
+    return f"<!--visitor-part:{_MARK}:{name}-->"
+
+
+def _fresh(entry: dict, current: dict) -> bool:
+    return (time.time() - entry["built"] < settings.PAGE_CACHE_SECONDS
+            and all(version is not None and current.get(tag) == version for tag, version in entry["versions"].items()))
+
+
+def _store(key: str, request, response, tags: set, known: dict, shared: bool) -> dict | None:
+    """The entry for a page rendered from the shared request, stored; None if the page
+    cannot be shared (not a 200, streamed, or setting cookies)."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return None
+    html = response.content.decode(response.charset)
+    parts = {}
+
+    def cut(match):
+        parts[match.group(1)] = _TOKEN_INPUT.sub(rf"\g<1>{PLACEHOLDER}\g<2>", match.group(2))
+        return _placeholder(match.group(1))
+
+    html = _VISITOR_PART.sub(cut, html)
+    nonce = getattr(request, "csp_nonce", None)
+    if nonce:  # django-csp's lazy nonce is true once the page used it
+        html = html.replace(f'nonce="{nonce}"', f'nonce="{NONCE_PLACEHOLDER}"')
+    # Versions read before rendering for the tags already known (a bump during the render
+    # leaves the entry stale); the others as they are now.
+    tags = tags | {SITE}
+    versions = {tag: known[tag] for tag in tags if known.get(tag) is not None}
+    versions.update(_versions_initialised(tags - versions.keys()))
+    entry = {"html": _TOKEN_INPUT.sub(rf"\g<1>{PLACEHOLDER}\g<2>", html), "type": response["Content-Type"],
+             "versions": versions, "built": time.time(), "shared": shared, "parts": parts}
+    cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS + KEPT_AFTER_EXPIRY)
+    return entry
+
+
+def _serve(request, entry: dict, state: str, visitor: str) -> HttpResponse:
+    content = entry["html"]
+    for name, anonymous in entry["parts"].items():
+        part = render_to_string(name, request=request) if visitor == PERSONAL else anonymous
+        content = content.replace(_placeholder(name), part, 1)
+    if PLACEHOLDER in content:
+        content = content.replace(PLACEHOLDER, get_token(request))
+    if NONCE_PLACEHOLDER in content:
+        nonce = getattr(request, "csp_nonce", None)
+        content = (content.replace(NONCE_PLACEHOLDER, str(nonce)) if nonce is not None
+                   else content.replace(f' nonce="{NONCE_PLACEHOLDER}"', ""))
+    response = HttpResponse(content, content_type=entry["type"])
+    response["X-Page-Cache"] = state
+    return response
+
+
+def _render_shared(request, view, args, kwargs):
+    """Render the view for the shared request, collecting the tags the page declares."""
+    shared, tags = _shared_request(request), set()
+    reset = _collected.set(tags)
+    try:
+        response = view(shared, *args, **kwargs)
+        if callable(getattr(response, "render", None)):
+            response = response.render()
+    finally:
+        _collected.reset(reset)
+    for name in ("CSRF_COOKIE", "CSRF_COOKIE_NEEDS_UPDATE"):  # a token minted there is this visitor's cookie
+        if name in shared.META:
+            request.META[name] = shared.META[name]
+    return response, tags
+
+
+def _page_is_shared(response, declared: bool) -> bool:
+    """Declared by the view, or by the Wagtail page class (not its password form)."""
+    context = getattr(response, "context_data", None) or {}
+    page = context.get("page")
+    return declared or (getattr(page, "page_cache_shared", False) and "action_url" not in context)
+
+
+def cache_anonymous_page(view, *, shared: bool = False):
+    """Serve `view` from the page cache. Its HTML must be the same for every anonymous
+    visitor; with `shared=True` it is the same for every visitor apart from the visitor
+    parts of the layout, and visitors with a session or an account are served from the
+    cache too."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not _cacheable(request):
+        visitor = _visitor(request)
+        if visitor is None:
             return view(request, *args, **kwargs)
         key = _key(request)
-        stored = cache.get(key)
-        if stored is not None:
-            content, content_type = stored
-            if PLACEHOLDER in content:
-                content = content.replace(PLACEHOLDER, get_token(request))
-            if NONCE_PLACEHOLDER in content:
-                nonce = getattr(request, "csp_nonce", None)
-                content = (content.replace(NONCE_PLACEHOLDER, str(nonce)) if nonce is not None
-                           else content.replace(f' nonce="{NONCE_PLACEHOLDER}"', ""))
-            response = HttpResponse(content, content_type=content_type)
-            response["X-Page-Cache"] = "hit"
-            return response
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render") and callable(response.render):
-            response = response.render()
-        if response.status_code == 200 and not response.streaming and not response.cookies.get(
-                settings.SESSION_COOKIE_NAME) and _room_for_variant(request):
-            html = response.content.decode(response.charset)
-            nonce = getattr(request, "csp_nonce", None)
-            if nonce:  # django-csp's lazy nonce is true once the page used it
-                html = html.replace(f'nonce="{nonce}"', f'nonce="{NONCE_PLACEHOLDER}"')
-            cache.set(key, (_TOKEN_INPUT.sub(rf"\g<1>{PLACEHOLDER}\g<2>", html), response["Content-Type"]),
-                      timeout=settings.PAGE_CACHE_SECONDS)
+        entry = cache.get(key)
+        entry = entry if isinstance(entry, dict) else None
+        if visitor == PERSONAL and entry is not None and not entry["shared"]:
+            return view(request, *args, **kwargs)
+        current = _versions(entry["versions"]) if entry else {}
+        if entry and _fresh(entry, current):
+            return _serve(request, entry, "hit", visitor)
+        if entry is None and not _room_for_variant(request):
+            return view(request, *args, **kwargs)
+        lock = f"{key}:lock"
+        if not cache.add(lock, 1, timeout=LOCK_SECONDS):
+            if entry:  # another request is rebuilding it: the previous copy meanwhile
+                return _serve(request, entry, "stale", visitor)
+            response = view(request, *args, **kwargs)
             response["X-Page-Cache"] = "miss"
-        return response
+            return response
+        try:
+            response, tags = _render_shared(request, view, args, kwargs)
+            built = _store(key, request, response, tags, current, _page_is_shared(response, shared))
+        except BaseException:
+            cache.delete(key)  # no stale copy of a page that now fails (a product withdrawn: 404)
+            raise
+        finally:
+            cache.delete(lock)
+        if built is not None and (built["shared"] or visitor == ANONYMOUS):
+            return _serve(request, built, "miss", visitor)
+        if built is not None:  # stored for anonymous visitors; this one gets a page of their own
+            return view(request, *args, **kwargs)
+        if entry:
+            cache.delete(key)
+        return view(request, *args, **kwargs) if visitor == PERSONAL else response
 
     return wrapped

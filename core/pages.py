@@ -18,7 +18,9 @@ model with a form of its own must subclass `AsciiSlugPageForm`.
 
 from __future__ import annotations
 
+from django import forms
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.pages import WagtailAdminPageForm
 from wagtail.admin.widgets import SlugInput
 
@@ -78,6 +80,10 @@ class AsciiSlugPageForm(WagtailAdminPageForm):
             widget = SlugInput(formatters=SLUG_FORMATTERS)
             field.widget.attrs["data-w-slug-formatters-value"] = widget.attrs["data-w-slug-formatters-value"]
             field.widget.attrs["data-w-slug-allow-unicode-value"] = False
+            # The server makes the slug (from what was typed, or the title): a box left
+            # empty or typed with Vietnamese letters is not an error.
+            self.fields["slug"] = forms.CharField(max_length=SLUG_MAX_LENGTH, required=False, label=field.label,
+                                                  help_text=field.help_text, widget=field.widget)
 
     @cached_property
     def _slug_follows_title(self) -> bool:
@@ -92,6 +98,8 @@ class AsciiSlugPageForm(WagtailAdminPageForm):
                 slug = unique_child_slug(self.parent_page, slug, self.instance)
             if slug:
                 self.cleaned_data["slug"] = slug
+            elif self.cleaned_data.get("title"):
+                self.add_error("slug", _("Type an address for the page with letters or digits."))
         return super().clean()
 
     def get_field_updates_for_resave(self):

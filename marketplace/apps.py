@@ -7,19 +7,20 @@ class MarketplaceConfig(AppConfig):
     verbose_name = _("Marketplace")
 
     def ready(self):
+        from marketplace import page_cache
         from marketplace.checklist import course_completed
-        from marketplace.signals import products_changed
         from training import signals as training
 
-        # Bulk stock and price changes reach the anonymous page cache (search listens too).
-        products_changed.connect(_refresh_page_cache, dispatch_uid="page-cache-products-changed")
+        # Each change reaches the cached pages that show it (marketplace/page_cache.py).
+        page_cache.connect()
         # A completed starter course may complete a store's go-live checklist.
         training.course_completed.connect(course_completed, dispatch_uid="checklist-course-completed")
+        # The cached filter form lists the product groups.
+        from django.db.models.signals import post_delete, post_save
 
+        from marketplace.models import Category
+        from marketplace.templatetags.catalogue_filters import groups_changed
 
-def _refresh_page_cache(sender, **kwargs):
-    from django.db import transaction
+        for signal in (post_save, post_delete):
+            signal.connect(groups_changed, sender=Category, dispatch_uid=f"filter-groups-{signal is post_save}")
 
-    from core.cache import bump_catalogue_version
-
-    transaction.on_commit(bump_catalogue_version)

@@ -16,6 +16,8 @@ from marketplace.orders.selectors import product_stats
 # The renditions the templates ask for; prefetched so a card costs no query.
 CARD_RENDITIONS = ("fill-400x400|format-webp",)
 GALLERY_RENDITIONS = ("width-480|format-webp", "width-960|format-webp")
+# The picture a shared link shows (og:image, cms/seo.py): prefetched with the product page's gallery.
+OG_RENDITION = "fill-1200x630"
 LOGO_RENDITIONS = ("fill-160x160|format-webp",)
 BANNER_RENDITIONS = ("fill-960x320|format-webp",)
 
@@ -104,8 +106,11 @@ def product_list(filters: CatalogueFilters):
 
 
 def product_detail(slug: str) -> Product | None:
-    return (public_products().select_related("store", "category", "store__logo")
-            .prefetch_related(photos_prefetch(GALLERY_RENDITIONS)).filter(slug=slug).first())
+    """The product page's product with its card figures (`rating`, `review_count`, `sold`:
+    the reviews block, the sold count and the structured data read them, no query of their
+    own) and its photos with the gallery's and og:image's renditions."""
+    return (with_card_stats(public_products()).select_related("store", "category", "store__logo")
+            .prefetch_related(photos_prefetch((*GALLERY_RENDITIONS, OG_RENDITION))).filter(slug=slug).first())
 
 
 def product_certificate(product: Product) -> OcopCertificate | None:

@@ -14,10 +14,15 @@ from collections.abc import Iterable
 
 from django.dispatch import Signal
 
-products_changed = Signal()  # receivers get ids=[product ids], sorted
+# Receivers get ids=[product ids], sorted, and listed=[the ids among them whose change shows
+# on a product card: price, in or out of stock…] or None when every one may.
+products_changed = Signal()
 
 
-def announce_products_changed(ids: Iterable[int]) -> None:
+def announce_products_changed(ids: Iterable[int], *, listed: Iterable[int] | None = None) -> None:
+    """`listed` lets the page cache keep listings for changes no card shows (an order that
+    leaves the product in stock changes the stock, and the stock is only on its own page)."""
     ids = sorted(set(ids))
     if ids:
-        products_changed.send(sender=announce_products_changed, ids=ids)
+        products_changed.send(sender=announce_products_changed, ids=ids,
+                              listed=None if listed is None else sorted(set(listed)))

@@ -4,6 +4,7 @@ walks STEPS, `application_submit` asks `missing_steps`, the review form lists RE
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from marketplace.models import ProducerType
 
@@ -23,7 +24,7 @@ STEPS: tuple[Step, ...] = (
     Step("address", _("Address")),
     Step("products", _("Products")),
     Step("certificates", _("OCOP certificates held")),
-    Step("documents", _("Documents")),
+    Step("documents", pgettext_lazy("application", "Documents")),
     Step("submit", _("Check and send")),
 )
 STEP_SLUGS = tuple(step.slug for step in STEPS)

@@ -59,6 +59,9 @@ class FacetsOut(Schema):
 
 class SearchOut(Schema):
     count: int
+    # True: more matched than the database backend considers (SEARCH_DATABASE_MAX_MATCHES);
+    # `count` is then a floor and the facets count the matches considered.
+    capped: bool = False
     page: int
     pages: int
     results: list[ResultOut]
@@ -79,6 +82,7 @@ class SuggestOut(Schema):
 def serialize(results: SearchResults) -> dict:
     return {
         "count": results.total,
+        "capped": results.capped,
         "page": results.params.page,
         "pages": results.pages,
         "results": [{

@@ -39,6 +39,7 @@ class Tab:
     count: int | None
     url: str
     active: bool
+    capped: bool = False  # more than `count` (search.params.SearchResults.capped)
 
 
 @dataclass
@@ -84,7 +85,8 @@ def _is_active(name: str, value: str, params: SearchParams) -> bool:
 def facet_blocks(query: QueryDict, results: SearchResults, kind: str) -> list[FacetBlock]:
     blocks = []
     for name in FACETS_BY_KIND[kind]:
-        links = [FacetLink(f.label, f.count, _url(query, **_facet_changes(name, f.value)),
+        # On the page a price never wraps before "₫" (the API keeps the plain label).
+        links = [FacetLink(f.label.replace(" ₫", "\u00a0₫"), f.count, _url(query, **_facet_changes(name, f.value)),
                            _is_active(name, f.value, results.params)) for f in results.facets.get(name, [])]
         if links:
             blocks.append(FacetBlock(name, FACET_TITLES[name], links))
@@ -146,9 +148,9 @@ def build(query: QueryDict, params: SearchParams) -> SearchPage:
                                                        if kind == "store" else None, page_size=SIDE_SECTION_SIZE))
     if params.type is None and not params.has_product_filters:
         page.sections = {k: r for k, r in others.items() if r.total}
-    counts = {main_kind: main.total, **{k: r.total for k, r in others.items()}}
-    page.tabs = [Tab(kind, KIND_TITLES[kind], counts[kind], _url(query, type=kind), kind == params.type
-                     or (params.type is None and kind == "product")) for kind in KINDS]
+    answered = {main_kind: main, **others}
+    page.tabs = [Tab(kind, KIND_TITLES[kind], answered[kind].total, _url(query, type=kind), kind == params.type
+                     or (params.type is None and kind == "product"), answered[kind].capped) for kind in KINDS]
     page.facets = facet_blocks(query, main, main_kind)
     page.active_filters = active_filters(query, main)
     page.sort_choices = [(value, label) for value, label in SORT_LABELS.items()]

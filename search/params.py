@@ -100,6 +100,9 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     suggestion: str = ""
     backend: str = "database"
+    # True when more entries matched than the backend considered: `total` is then a floor
+    # ("more than 1,000") and facets count the entries considered (database backend).
+    capped: bool = False
 
     @property
     def pages(self) -> int:

@@ -6,6 +6,7 @@
 - `@pytest.mark.browser`: Playwright driving Debian's /usr/bin/chromium.
 - `@pytest.mark.elasticsearch`: a live cluster at ELASTICSEARCH_URL.
 - `@pytest.mark.zbar`: the zbar QR decoder (`zbarimg`, Debian's zbar-tools).
+- `@pytest.mark.ghostscript`: Ghostscript (`gs`, Debian's ghostscript) to rasterise PDFs.
 
 CI sets REQUIRE_SERVICES (e.g. "browser,postgres,broker"): a test that would skip for a
 listed service fails instead, so a green run proves those tests ran.
@@ -38,6 +39,8 @@ def _service_available(name: str) -> tuple[bool, str]:
         return bool(found), f"needs Chromium at {CHROMIUM} (apt-get install chromium)"
     if name == "zbar":
         return bool(shutil.which("zbarimg")), "needs the zbar decoder (apt-get install zbar-tools)"
+    if name == "ghostscript":
+        return bool(shutil.which("gs")), "needs Ghostscript to rasterise PDFs (apt-get install ghostscript)"
     if name == "elasticsearch":
         return bool(os.environ.get("ELASTICSEARCH_URL")), "needs Elasticsearch: set ELASTICSEARCH_URL=http://…"
     return True, ""
@@ -54,7 +57,7 @@ def pytest_collection_modifyitems(config, items):
 
 def pytest_runtest_setup(item):
     required = {s.strip() for s in os.environ.get("REQUIRE_SERVICES", "").split(",") if s.strip()}
-    for name in ("postgres", "broker", "browser", "elasticsearch", "zbar"):
+    for name in ("postgres", "broker", "browser", "elasticsearch", "zbar", "ghostscript"):
         if item.get_closest_marker(name) is None:
             continue
         available, reason = _service_available(name)

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-APPS = ("core", "accounts", "onboarding", "marketplace", "training", "search", "cms", "config")
+APPS = ("core", "accounts", "onboarding", "marketplace", "training", "search", "labels", "cms", "config")
 
 # app → the project apps it may import (anything from outside the project is free).
 MAY_IMPORT = {
@@ -22,8 +22,9 @@ MAY_IMPORT = {
     "marketplace": {"core", "accounts", "training"},
     "onboarding": {"core", "accounts", "marketplace", "training"},
     "search": {"core", "accounts", "marketplace", "training"},
-    "cms": {"core", "accounts", "marketplace", "training", "onboarding", "search"},
-    "config": {"core", "accounts", "marketplace", "training", "onboarding", "search", "cms"},
+    "labels": {"core", "accounts", "marketplace"},
+    "cms": {"core", "accounts", "marketplace", "training", "onboarding", "search", "labels"},
+    "config": {"core", "accounts", "marketplace", "training", "onboarding", "search", "labels", "cms"},
 }
 
 

@@ -24,58 +24,74 @@ LESSON_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "docum
 
 
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(help_text=_("A YouTube or Facebook video link."))
-    caption = blocks.CharBlock(required=False)
+    video = EmbedBlock(help_text=_("A YouTube or Facebook video link."), label=_("Video link"))
+    caption = blocks.CharBlock(required=False, label=_("Caption"))
 
     class Meta:
         icon = "media"
+        label = _("Video")
         template = "training/blocks/video.html"
 
 
 class DownloadBlock(blocks.StructBlock):
-    document = DocumentChooserBlock()
-    label = blocks.CharBlock(required=False, help_text=_("Shown instead of the file's title."))
+    document = DocumentChooserBlock(label=_("Document"))
+    label = blocks.CharBlock(required=False, help_text=_("Shown instead of the file's title."), label=_("Link text"))
 
     class Meta:
         icon = "doc-full"
+        label = _("Download")
         template = "training/blocks/download.html"
 
 
 class StepBlock(blocks.StructBlock):
-    title = blocks.CharBlock()
-    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul"], required=False)
+    title = blocks.CharBlock(label=_("Title"))
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul"], required=False, label=_("Text"))
+
+    class Meta:
+        label = _("Step")
 
 
 class StepsBlock(blocks.StructBlock):
-    title = blocks.CharBlock(required=False)
-    steps = blocks.ListBlock(StepBlock(), min_num=1)
+    title = blocks.CharBlock(required=False, label=_("Title"))
+    steps = blocks.ListBlock(StepBlock(), min_num=1, label=_("Steps"))
 
     class Meta:
         icon = "list-ol"
+        label = _("Steps")
         template = "training/blocks/steps.html"
 
 
 class LessonBodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(form_classname="title", icon="title", template="cms/blocks/heading.html")
-    text = blocks.RichTextBlock(features=LESSON_TEXT_FEATURES)
-    image = ImageBlock(template="cms/blocks/image.html")
+    heading = blocks.CharBlock(form_classname="title", icon="title", template="cms/blocks/heading.html",
+                               label=_("Heading"))
+    text = blocks.RichTextBlock(features=LESSON_TEXT_FEATURES, label=_("Text"))
+    image = ImageBlock(template="cms/blocks/image.html", label=_("Image"))
     video = VideoBlock()
     download = DownloadBlock()
     callout = CalloutBlock()
     steps = StepsBlock()
 
 
+QUESTION_EXPLANATION_HELP = _("Shown with the result once the learner passes, or after any attempt in which they "
+                              "answered this question right. It may give the answer away.")
+
+
 class ChoiceBlock(blocks.StructBlock):
-    text = blocks.CharBlock()
-    correct = blocks.BooleanBlock(required=False)
+    text = blocks.CharBlock(label=_("Answer"))
+    correct = blocks.BooleanBlock(required=False, label=_("Right answer"))
+    explanation = blocks.CharBlock(
+        required=False, label=_("Why (for a learner who picks it)"),
+        help_text=_("Optional. Shown to a learner who picked this answer, also after a failed attempt: say why it is "
+                    "not right without giving the right answer away."))
 
 
 class MultipleChoiceBlock(blocks.StructBlock):
-    """One question, several answers, exactly one of them right."""
+    """One question, several answers, exactly one of them right. The answers are shown in
+    a different order at each attempt (training.services.quiz_option_order)."""
 
-    question = blocks.CharBlock()
-    choices = blocks.ListBlock(ChoiceBlock(), min_num=2, max_num=6)
-    explanation = blocks.TextBlock(help_text=_("Shown to the learner after answering."))
+    question = blocks.CharBlock(label=_("Question"))
+    choices = blocks.ListBlock(ChoiceBlock(), min_num=2, max_num=6, label=_("Answers"))
+    explanation = blocks.TextBlock(help_text=QUESTION_EXPLANATION_HELP, label=_("Explanation"))
 
     class Meta:
         icon = "list-ul"
@@ -89,9 +105,9 @@ class MultipleChoiceBlock(blocks.StructBlock):
 
 
 class TrueFalseBlock(blocks.StructBlock):
-    statement = blocks.CharBlock()
+    statement = blocks.CharBlock(label=_("Statement"))
     is_true = blocks.BooleanBlock(required=False, label=_("The statement is true"))
-    explanation = blocks.TextBlock(help_text=_("Shown to the learner after answering."))
+    explanation = blocks.TextBlock(help_text=QUESTION_EXPLANATION_HELP, label=_("Explanation"))
 
     class Meta:
         icon = "tick"

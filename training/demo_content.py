@@ -1,10 +1,14 @@
 """Lesson text and quizzes of the demo courses (Vietnamese, practical, for household sellers)."""
 
 
-def mc(question: str, choices: list[str], correct: int, explanation: str):
+def mc(question: str, choices: list[str], correct: int, explanation: str, why: dict[int, str] | None = None):
+    """`why`: for a wrong answer's index, why it is wrong (shown to a learner who picks it,
+    also after a failed attempt, so it must not give the right answer away)."""
+    why = why or {}
     return ("multiple_choice", {
         "question": question, "explanation": explanation,
-        "choices": [{"text": text, "correct": i == correct} for i, text in enumerate(choices)],
+        "choices": [{"text": text, "correct": i == correct, "explanation": why.get(i, "")}
+                    for i, text in enumerate(choices)],
     })
 
 
@@ -80,9 +84,17 @@ PHOTO_SHOOT = {
            ["Dưới bóng đèn vàng trong phòng", "Cạnh cửa sổ, ánh sáng gián tiếp buổi sáng",
             "Ngoài trời lúc 12 giờ trưa nắng gắt", "Trong phòng tối, bật đèn flash"], 1,
            "Ánh sáng gián tiếp từ cửa sổ mềm, ít bóng gắt và giữ đúng màu sản phẩm. Đèn vàng làm ảnh ngả màu, nắng "
-           "trưa tạo bóng gắt, flash gây lóa."),
+           "trưa tạo bóng gắt, flash gây lóa.",
+           why={
+               0: "Đèn vàng làm ảnh ngả màu: sản phẩm trông khác với thật.",
+               2: "Nắng gắt buổi trưa tạo bóng đậm và làm cháy sáng các mảng màu.",
+               3: "Flash chiếu thẳng gây lóa và đổ bóng cứng sau sản phẩm."}),
         mc("Mỗi sản phẩm nên có tối thiểu mấy ảnh?", ["1 ảnh", "2 ảnh", "4 ảnh", "Càng ít càng tốt"], 2,
-           "Bốn ảnh: chính diện, nhãn hoặc mặt sau, cận cảnh chất liệu, và ảnh khi dùng hoặc so kích thước."),
+           "Bốn ảnh: chính diện, nhãn hoặc mặt sau, cận cảnh chất liệu, và ảnh khi dùng hoặc so kích thước.",
+           why={
+               0: "Một ảnh chỉ cho khách thấy một mặt; khách còn muốn xem nhãn, chất liệu và kích thước.",
+               1: "Hai ảnh vẫn chưa đủ cho những góc khách muốn xem trước khi mua.",
+               3: "Ít ảnh khiến khách phải nhắn hỏi thêm hoặc bỏ đi."}),
         tf("Dùng bộ lọc màu thật đậm giúp sản phẩm hấp dẫn hơn và không có hại gì.", False,
            "Bộ lọc làm sai màu sản phẩm; khách nhận hàng khác ảnh sẽ thất vọng, trả hàng và đánh giá thấp."),
         tf("Lau ống kính điện thoại trước khi chụp giúp ảnh rõ nét hơn.", True,
@@ -121,13 +133,21 @@ DESCRIPTION = {
         mc("Tên sản phẩm nào giúp khách dễ tìm thấy nhất?",
            ["MẬT ONG LOẠI 1 !!!", "Mật ong hoa cà phê nguyên chất Đắk Lắk – hũ 500 ml", "Hàng ngon giá rẻ",
             "Sản phẩm số 1 Việt Nam"], 1,
-           "Tên tốt gồm loại sản phẩm, đặc điểm, nơi làm và quy cách — đúng những từ người mua gõ khi tìm kiếm."),
+           "Tên tốt gồm loại sản phẩm, đặc điểm, nơi làm và quy cách — đúng những từ người mua gõ khi tìm kiếm.",
+           why={
+               0: "Chữ in hoa và dấu chấm than không giúp tìm kiếm; “loại 1” không nói gì về sản phẩm.",
+               2: "Tên này không nói sản phẩm là gì: người mua không gõ những từ này khi tìm.",
+               3: "Lời khen không có căn cứ và không cho biết sản phẩm là gì."}),
         tf("Có thể ghi “chữa khỏi bệnh dạ dày” cho sản phẩm trà thảo dược để bán chạy hơn.", False,
            "Thực phẩm không được quảng cáo như thuốc chữa bệnh; đây là quảng cáo sai sự thật và bị xử phạt."),
         mc("Thông tin nào KHÔNG bắt buộc nhưng giúp tạo niềm tin?",
            ["Khối lượng tịnh", "Hạn sử dụng", "Câu chuyện về người làm ra sản phẩm", "Thành phần"], 2,
            "Khối lượng, hạn dùng, thành phần là thông tin cần có; câu chuyện thật về người làm ra giúp khách tin và "
-           "nhớ đến bạn."),
+           "nhớ đến bạn.",
+           why={
+               0: "Khối lượng tịnh là thông tin bắt buộc.",
+               1: "Hạn sử dụng là thông tin bắt buộc.",
+               3: "Thành phần là thông tin bắt buộc."}),
     ],
 }
 
@@ -158,13 +178,21 @@ PRICING = {
     "quiz": [
         mc("Chi phí nguyên liệu, bao bì và công của một sản phẩm là 100.000 đ. Muốn lãi 25% trên chi phí, giá bán "
            "khoảng bao nhiêu?", ["100.000 đ", "110.000 đ", "125.000 đ", "200.000 đ"], 2,
-           "100.000 đ × 1,25 = 125.000 đ. Nhớ cộng thêm phí đóng gói và phí sàn nếu bạn chịu các khoản đó."),
+           "100.000 đ × 1,25 = 125.000 đ. Nhớ cộng thêm phí đóng gói và phí sàn nếu bạn chịu các khoản đó.",
+           why={
+               0: "Bán bằng đúng chi phí thì không có lãi.",
+               1: "Giá này chỉ lãi 10% trên chi phí.",
+               3: "Giá này lãi 100% trên chi phí, nhiều hơn mức muốn lãi rất xa."}),
         tf("Nên cân sản phẩm trước khi đóng gói để báo khối lượng cho đơn vị vận chuyển.", False,
            "Phí vận chuyển tính theo khối lượng sau khi đóng gói (cả hộp, xốp chèn). Báo thiếu sẽ bị thu thêm phí."),
         mc("Cách nào giúp khách mua nhiều hơn mà bạn vẫn có lãi?",
            ["Giảm giá 50% mọi sản phẩm", "Miễn phí giao hàng cho đơn từ một mức nhất định",
             "Không ghi phí vận chuyển, báo sau", "Tăng giá gấp đôi rồi giảm giá"], 1,
-           "Ngưỡng miễn phí giao hàng khuyến khích khách mua thêm; phí giao được bù bằng giá trị đơn lớn hơn."),
+           "Ngưỡng miễn phí giao hàng khuyến khích khách mua thêm; phí giao được bù bằng giá trị đơn lớn hơn.",
+           why={
+               0: "Giảm một nửa giá thường ăn hết tiền lãi: bán càng nhiều càng lỗ.",
+               2: "Phí báo sau làm khách bất ngờ, mất lòng tin và dễ huỷ đơn.",
+               3: "Giảm giá ảo là gian dối với khách và có thể bị xử phạt."}),
     ],
 }
 
@@ -195,13 +223,21 @@ ORDERS = {
     "quiz": [
         mc("Nên xử lý (xác nhận) một đơn hàng mới trong khoảng thời gian nào?",
            ["Trong vòng 24 giờ", "Trong một tuần", "Khi nào rảnh", "Chỉ khi khách gọi nhắc"], 0,
-           "Xử lý trong 24 giờ giữ uy tín gian hàng; khách chờ lâu dễ hủy đơn hoặc không nhận hàng."),
+           "Xử lý trong 24 giờ giữ uy tín gian hàng; khách chờ lâu dễ hủy đơn hoặc không nhận hàng.",
+           why={
+               1: "Một tuần là quá lâu: khách chờ lâu dễ huỷ đơn hoặc mua nơi khác.",
+               2: "Khách không biết khi nào bạn rảnh; đơn chờ lâu dễ bị huỷ.",
+               3: "Khách phải gọi nhắc nghĩa là họ đã chờ quá lâu."}),
         tf("Với đơn thu tiền khi nhận hàng (COD), người giao hàng thu tiền thay người bán rồi chuyển lại sau khi trừ "
            "phí.", True, "Đúng. Vì vậy cần đối soát tiền thu hộ với đơn vị vận chuyển đều đặn, ví dụ mỗi tuần."),
         mc("Cách nào giúp giảm đơn bị khách từ chối nhận (bom hàng)?",
            ["Gửi hàng ngay không cần kiểm tra", "Gọi xác nhận đơn giá trị lớn hoặc khách mới trước khi gửi",
             "Tăng phí vận chuyển", "Không nhận đơn COD"], 1,
-           "Một cuộc gọi ngắn xác nhận địa chỉ và nhu cầu giúp loại bớt đơn ảo mà vẫn giữ được khách thật."),
+           "Một cuộc gọi ngắn xác nhận địa chỉ và nhu cầu giúp loại bớt đơn ảo mà vẫn giữ được khách thật.",
+           why={
+               0: "Gửi ngay mọi đơn không loại được đơn ảo; khách không nhận thì bạn mất phí giao hai chiều.",
+               2: "Phí cao hơn làm mất cả khách thật mà không bớt được đơn ảo.",
+               3: "Bỏ thu tiền khi nhận hàng làm mất nhiều khách quen trả tiền mặt."}),
         tf("Khi hết hàng, nên để đơn đó chờ đến khi có hàng mà không báo khách.", False,
            "Hãy hủy ngay và báo khách: hệ thống trả lại số lượng về kho và khách có thể mua nơi khác, không mất "
            "lòng tin."),
@@ -240,11 +276,19 @@ SCAMS = {
            ["Giao hàng ngay", "Kiểm tra tiền đã vào tài khoản trong ứng dụng ngân hàng rồi mới giao",
             "Nhờ khách gửi thêm ảnh", "Chuyển lại tiền thừa theo yêu cầu của khách"], 1,
            "Ảnh chụp màn hình rất dễ làm giả. Chỉ tin số dư thật trong ứng dụng hoặc tin nhắn chính thức của ngân "
-           "hàng."),
+           "hàng.",
+           why={
+               0: "Ảnh chụp màn hình có thể bị làm giả: giao ngay là có thể mất hàng.",
+               2: "Thêm ảnh vẫn chỉ là ảnh, cũng làm giả được.",
+               3: "“Chuyển nhầm, nhờ chuyển lại tiền thừa” là một kiểu lừa đảo phổ biến."}),
         mc("Bạn nhận tin nhắn kèm đường link “tài khoản gian hàng sắp bị khoá, đăng nhập ngay”. Cách xử lý đúng?",
            ["Bấm link và đăng nhập", "Chuyển tiếp cho bạn bè", "Không bấm; tự mở trang web hoặc ứng dụng chính thức "
             "để kiểm tra", "Trả lời tin nhắn kèm mật khẩu"], 2,
-           "Link giả dẫn đến trang đăng nhập giả để lấy mật khẩu. Luôn tự gõ địa chỉ hoặc mở ứng dụng chính thức."),
+           "Link giả dẫn đến trang đăng nhập giả để lấy mật khẩu. Luôn tự gõ địa chỉ hoặc mở ứng dụng chính thức.",
+           why={
+               0: "Link trong tin nhắn lạ có thể dẫn đến trang đăng nhập giả để lấy mật khẩu.",
+               1: "Chuyển tiếp có thể khiến bạn bè bấm vào link giả.",
+               3: "Không bao giờ gửi mật khẩu cho ai, kể cả người xưng là sàn hay ngân hàng."}),
     ],
 }
 

@@ -21,6 +21,7 @@ class LessonRow:
     lesson: LessonPage
     done: bool = False
     best_score: int | None = None
+    attempts: int = 0  # quiz attempts made: the form shows the order of attempt `attempts + 1`
 
 
 class LessonCounts:
@@ -125,6 +126,7 @@ def course_outline(*, course: CoursePage, user) -> CourseOutline:
             if found is not None:
                 row.done = found.completed_at is not None
                 row.best_score = found.best_score
+                row.attempts = found.attempts
         if outline.enrolment:  # asked even before completion: the query count stays fixed
             outline.certificate = Certificate.objects.filter(user=user, course=course).first()
     # A module opens when the learner is enrolled and every module before it is complete.

@@ -7,8 +7,9 @@ becomes complete, the learner's stores re-check their go-live checklist after co
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -46,6 +47,10 @@ class QuizIncomplete(TrainingError):
 
 @dataclass
 class QuestionResult:
+    """One question of an attempt. `choices` are dicts (value, text, correct, chosen,
+    explanation) in the order the learner saw them; `explanation` is what to show under
+    the question."""
+
     id: str
     kind: str
     text: str
@@ -53,6 +58,14 @@ class QuestionResult:
     chosen: str | None
     correct: bool
     explanation: str
+    answer_hidden: bool = False
+
+    def without_the_answer(self) -> QuestionResult:
+        """A missed question after a failed attempt: only the learner's own choice and its
+        own explanation, nothing that says which answer is right (the next attempt must
+        still test them)."""
+        mine = [c for c in self.choices if c["chosen"]]
+        return replace(self, choices=mine, explanation=mine[0]["explanation"] if mine else "", answer_hidden=True)
 
 
 @dataclass
@@ -62,6 +75,7 @@ class QuizResult:
     best_score: int
     questions: list[QuestionResult] = field(default_factory=list)
     course_completed: bool = False
+    attempt: int = 1
 
     @property
     def correct_count(self) -> int:
@@ -82,10 +96,29 @@ def enrolment_create(*, user, course: CoursePage) -> Enrolment:
     return enrolment
 
 
-def quiz_grade(*, lesson: LessonPage, answers: Mapping[str, str]) -> list[QuestionResult]:
+def quiz_option_order(*, user_id, lesson_id: int, attempt: int, block_id: str, count: int) -> list[int]:
+    """The order (indices) in which the `count` answers of a multiple-choice question are
+    shown at a learner's `attempt`-th attempt: shuffled, so that an order learnt by heart
+    is no use at the next attempt, and the same for as long as that attempt lasts (a form
+    shown again after an error keeps its order). The answers' values stay their indices
+    in the editor, so grading does not depend on the order.
+
+    Two attempts in a row never show the same order: a shuffle's parity (its number of
+    inversions, odd or even) is made that of the attempt's number, by swapping the first
+    two answers when they differ."""
+    order = list(range(count))
+    random.Random(f"{user_id}:{lesson_id}:{attempt}:{block_id}").shuffle(order)  # noqa: S311 - an order, no secret
+    inversions = sum(order[i] > order[j] for i in range(count) for j in range(i + 1, count))
+    if count > 1 and inversions % 2 != attempt % 2:
+        order[0], order[1] = order[1], order[0]
+    return order
+
+
+def quiz_grade(*, lesson: LessonPage, answers: Mapping[str, str], user_id=None, attempt: int = 1
+               ) -> list[QuestionResult]:
     """Mark each question of the lesson's quiz. `answers` maps "q-<block id>" to the
     chosen choice's index (multiple choice) or "true"/"false". Raises QuizIncomplete
-    when a question has no valid answer."""
+    when a question has no valid answer. Choices come in the order shown at `attempt`."""
     results = []
     for block in lesson.quiz:
         chosen = (answers.get(f"q-{block.id}") or "").strip()
@@ -94,12 +127,15 @@ def quiz_grade(*, lesson: LessonPage, answers: Mapping[str, str]) -> list[Questi
             if chosen not in ("true", "false"):
                 raise QuizIncomplete()
             right = "true" if value["is_true"] else "false"
-            choices = [{"value": "true", "text": _("True"), "correct": right == "true"},
-                       {"value": "false", "text": _("False"), "correct": right == "false"}]
+            choices = [{"value": "true", "text": _("True"), "correct": right == "true", "explanation": ""},
+                       {"value": "false", "text": _("False"), "correct": right == "false", "explanation": ""}]
             text = value["statement"]
         else:
-            choices = [{"value": str(i), "text": c["text"], "correct": bool(c["correct"])}
-                       for i, c in enumerate(value["choices"])]
+            listed = list(value["choices"])
+            order = quiz_option_order(user_id=user_id, lesson_id=lesson.pk, attempt=attempt, block_id=block.id,
+                                      count=len(listed))
+            choices = [{"value": str(i), "text": listed[i]["text"], "correct": bool(listed[i]["correct"]),
+                        "explanation": listed[i].get("explanation") or ""} for i in order]
             if chosen not in {c["value"] for c in choices}:
                 raise QuizIncomplete()
             text = value["question"]
@@ -163,17 +199,22 @@ def lesson_mark_done(*, user, lesson: LessonPage) -> LessonOutcome:
 
 
 def quiz_submit(*, user, lesson: LessonPage, answers: Mapping[str, str]) -> QuizResult:
-    """Grade an attempt (unlimited retries); keep the best score; passing completes the lesson."""
+    """Grade an attempt (unlimited retries); keep the best score; passing completes the lesson.
+
+    A failed attempt's result does not tell the right answers of the questions missed
+    (`QuestionResult.without_the_answer`): only a pass shows every answer and explanation."""
     course = selectors.course_for_page(lesson)
     if not lesson.has_quiz:
         raise TrainingError(_("This lesson has no quiz."))
     with transaction.atomic():
         _check_can_study(user=user, lesson=lesson, course=course)
-        questions = quiz_grade(lesson=lesson, answers=answers)
-        score = round(100 * sum(q.correct for q in questions) / len(questions))
-        passed = score >= lesson.pass_mark
         now = timezone.now()
         progress = _lock_progress(user=user, lesson=lesson, course=course)
+        questions = quiz_grade(lesson=lesson, answers=answers, user_id=user.pk, attempt=progress.attempts + 1)
+        score = round(100 * sum(q.correct for q in questions) / len(questions))
+        passed = score >= lesson.pass_mark
+        if not passed:
+            questions = [q if q.correct else q.without_the_answer() for q in questions]
         progress.attempts += 1
         progress.best_score = max(progress.best_score or 0, score)
         if passed and progress.completed_at is None:
@@ -183,7 +224,7 @@ def quiz_submit(*, user, lesson: LessonPage, answers: Mapping[str, str]) -> Quiz
         if completed_now:
             transaction.on_commit(lambda: _announce_completed(user, course))
     return QuizResult(score=score, passed=passed, best_score=progress.best_score, questions=questions,
-                      course_completed=completed_now)
+                      course_completed=completed_now, attempt=progress.attempts)
 
 
 def _learner_name(user) -> str:

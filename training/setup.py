@@ -3,7 +3,7 @@ by seed_demo): the /training/ index page, what Trainers and Programme officers m
 there, and the review workflow.
 
 Trainers add and edit course pages but cannot publish; every change they submit goes to
-the "Training review" workflow, whose one task is approved by the Programme officers
+the "Duyệt khoá học" workflow, whose one task is approved by the Programme officers
 group. Approving publishes the page.
 
 Takes an `apps` registry so the migration runs it on historical models (safe when the
@@ -15,8 +15,9 @@ from django.utils import timezone
 
 TRAINING_SLUG = "training"
 TRAINING_TITLE = "Đào tạo"
-WORKFLOW_NAME = "Training review"
-TASK_NAME = "Programme officer approval"
+# Trainers and officers read these names in the admin ("Gửi tới quy trình Duyệt khoá học").
+WORKFLOW_NAME = "Duyệt khoá học"
+TASK_NAME = "Cán bộ chương trình duyệt"
 TRAINERS = "Trainers"
 PROGRAMME_OFFICERS = "Programme officers"
 

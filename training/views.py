@@ -51,8 +51,9 @@ def module_view(request, module):
     return render(request, module.get_template(request), context)
 
 
-def _quiz_questions(lesson, answers) -> list[dict]:
-    """The quiz as a form: each question's radio options, keeping the learner's earlier choices."""
+def _quiz_questions(lesson, answers, *, user_id, attempt: int) -> list[dict]:
+    """The quiz as a form: each question's radio options, in the order of the learner's
+    `attempt`-th attempt (true/false keeps its order), keeping the learner's earlier choices."""
     answers = answers or {}
     questions = []
     for block in lesson.quiz:
@@ -61,7 +62,10 @@ def _quiz_questions(lesson, answers) -> list[dict]:
             text, options = block.value["statement"], [("true", _("True")), ("false", _("False"))]
         else:
             text = block.value["question"]
-            options = [(str(i), choice["text"]) for i, choice in enumerate(block.value["choices"])]
+            listed = list(block.value["choices"])
+            order = services.quiz_option_order(user_id=user_id, lesson_id=lesson.pk, attempt=attempt,
+                                               block_id=block.id, count=len(listed))
+            options = [(str(i), listed[i]["text"]) for i in order]
         chosen = answers.get(name, "")
         questions.append({"name": name, "text": text, "options": [
             {"value": value, "text": label, "checked": value == chosen} for value, label in options]})
@@ -70,14 +74,17 @@ def _quiz_questions(lesson, answers) -> list[dict]:
 
 def _lesson_context(request, lesson, course, outline, answers=None, **extra):
     module_row = outline.module_of(lesson.pk)
+    lesson_row = outline.lesson_row(lesson.pk)
     can_study = bool(outline.enrolment and module_row and module_row.unlocked) or getattr(request, "is_preview", False)
     context = lesson.get_context(request)
     context.update(
         course=course, outline=outline, module_row=module_row, can_study=can_study,
-        lesson_row=outline.lesson_row(lesson.pk), next_lesson=outline.lesson_after(lesson.pk),
+        lesson_row=lesson_row, next_lesson=outline.lesson_after(lesson.pk),
         done_url=_route_url(lesson, "done"), quiz_url=_route_url(lesson, "answer_quiz"),
         enrol_url=_route_url(course, "enrol"),
-        quiz_questions=_quiz_questions(lesson, answers) if lesson.has_quiz else [],
+        quiz_questions=_quiz_questions(lesson, answers, user_id=request.user.pk,
+                                       attempt=(lesson_row.attempts if lesson_row else 0) + 1)
+        if lesson.has_quiz else [],
     )
     context.update(extra)
     return context

@@ -6,13 +6,18 @@ https://docs.wagtail.org/en/stable/extending/adding_reports.html
 """
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.views.reports import ReportView
@@ -20,8 +25,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.roles import PROGRAMME_OFFICERS, TRAINERS, user_in_group
 from core.csv import SafeSpreadsheetExportMixin
-from training import selectors
-from training.models import Certificate, Enrolment
+from training import review, selectors
+from training.models import Certificate, CoursePage, Enrolment
 from training.services import certificate_reinstate, certificate_revoke
 
 
@@ -182,3 +187,91 @@ class CertificateViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_certificate_viewset():
     return CertificateViewSet("training_certificates")
+
+
+# --- a whole course to review in one action (training/review.py) ----------------------
+
+
+class CourseSubmitView(TemplateView):
+    """GET: what would be sent (pages in tree order, those already waiting, those that
+    cannot go yet); POST: send them. Someone else's course answers 404."""
+
+    template_name = "training/admin/submit_course.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.course = get_object_or_404(CoursePage, pk=kwargs["pk"])
+        if not review.can_submit_course(request.user, self.course):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(course=self.course, **kwargs,
+                                        plan=review.course_review_plan(course=self.course, user=self.request.user))
+
+    def post(self, request, *args, **kwargs):
+        try:
+            pages = review.course_submit_for_review(course=self.course, user=request.user)
+        except review.CourseReviewError as error:
+            messages.error(request, error.message)
+            return self.render_to_response(self.get_context_data(), status=400)
+        messages.success(request, _("“%(course)s”: pages submitted for review: %(count)d.") % {
+            "count": len(pages), "course": self.course.title})
+        return redirect("wagtailadmin_explore", self.course.pk)
+
+
+def _course_submit_url(page) -> str | None:
+    return reverse("training_course_submit", args=[page.pk])
+
+
+def _is_course(page) -> bool:
+    return page is not None and page.specific_class is CoursePage
+
+
+class CourseSubmitButton(PageMenuItem):
+    label = _("Submit the whole course for review")
+    icon_name = "resubmit"
+
+    def is_shown(self, user):
+        return _is_course(self.page) and review.can_submit_course(user, self.page)
+
+    @cached_property
+    def url(self):
+        return _course_submit_url(self.page)
+
+
+class CourseSubmitMenuItem(ActionMenuItem):
+    """In the course editor's action menu, next to "Submit to Training review" (one page)."""
+
+    label = _("Submit the whole course for review")
+    name = "action-submit-course"
+    icon_name = "resubmit"
+
+    def is_shown(self, context):
+        page = context.get("page")
+        return (context["view"] == "edit" and _is_course(page) and not context["locked_for_user"]
+                and review.can_submit_course(context["request"].user, page))
+
+    def get_url(self, parent_context):
+        return _course_submit_url(parent_context["page"])
+
+
+@hooks.register("register_admin_urls")
+def register_course_submit_url():
+    return [path("training/courses/<int:pk>/submit/", CourseSubmitView.as_view(), name="training_course_submit")]
+
+
+@hooks.register("register_page_action_menu_item")
+def register_course_submit_menu_item():
+    return CourseSubmitMenuItem(order=65)
+
+
+@hooks.register("register_page_header_buttons")
+def course_submit_header_button(page, user, view_name, next_url=None):
+    if _is_course(page):
+        yield CourseSubmitButton(page=page, priority=12)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def course_submit_listing_button(page, user, next_url=None):
+    if _is_course(page):
+        yield CourseSubmitButton(page=page, priority=12)

@@ -112,8 +112,22 @@ def build_tables(d: Dashboard) -> dict[str, Table]:
               [Column(_("Province"), "text"), Column(_("Stores live")), Column(_("Products online")),
                Column(_("OCOP products online")), Column(_("Orders")), Column(_("Sales value (VND)"), "vnd")],
               _province_rows(d)),
+        _label_scans(d),
     ]
     return {t.key: t for t in tables}
+
+
+def _label_scans(d: Dashboard) -> Table:
+    """The products whose OCOP QR labels were scanned most in the period (labels/)."""
+    scans = d.label_scans
+    return Table("label_scans", _("QR label scans"),
+                 [Column(_("Product"), "text"), Column(_("Store"), "text"), Column(_("Province"), "text"),
+                  Column(_("Scans"))],
+                 [[row["product"], row["store"], divisions.province_name(row["province_code"]), row["scans"]]
+                  for row in scans["products"]],
+                 foot=[[_("Scans of every product"), None, None, scans["total"]]],
+                 note=_("Each opening of a label's verification page counts one scan; only a count per product "
+                        "and day is kept, nothing about who scanned."))
 
 
 def _groups(d: Dashboard) -> Table:

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "marketplace.payments",
     "training",
     "search",
+    "labels",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -129,8 +130,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-# Anonymous page cache for catalogue, product and store pages (core/cache.py); 0 = off.
-# Invalidated on every catalogue change, so a long lifetime is safe.
+# Page cache for the public pages (core/cache.py); 0 = off. Each change refreshes the pages
+# that show it at once; this is the longest a page is kept, so the units sold and ratings on
+# listing cards (which an order or a review does not refresh) are at most this old.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 
 # --- auth -------------------------------------------------------------------------------
@@ -162,7 +164,9 @@ AXES_USERNAME_CALLABLE = "accounts.axes.lockout_username"
 # --- i18n ---------------------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue first (it wins), then the translations of Wagtail's own strings
+# that Wagtail's Vietnamese lacks (kept apart: `make messages` rewrites locale/).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -223,6 +227,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # No Gravatar: avatars would come from another origin (and tell it who uses the admin).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"  # its fields labelled in Vietnamese
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # --- e-mail -------------------------------------------------------------------------------
@@ -264,6 +269,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "emails-resend-unsent": {"task": "core.tasks.resend_unsent_emails", "schedule": 900.0},
     # Unpaid card orders past ORDERS_PAYMENT_TIMEOUT_MINUTES release their stock.
     "orders-expire-unpaid": {"task": "marketplace.orders.tasks.expire_unpaid_orders", "schedule": 300.0},
+    # The home page's rankings and figures, computed off the request path (cms/home.py REFRESH_SECONDS).
+    "home-rankings": {"task": "cms.tasks.refresh_home_rankings", "schedule": 300.0},
     # Search: database table and Elasticsearch indices equal what is searchable; drift repaired.
     "search-reconcile": {"task": "search.tasks.reconcile_search", "schedule": crontab(hour=2, minute=30)},
 }
@@ -272,6 +279,9 @@ CELERY_BEAT_SCHEDULE: dict = {
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="choso")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
+# The database search backend considers at most this many matches per search (the newest),
+# so a common word costs no more than a rare one; 0 = every match (search/backends/database.py).
+SEARCH_DATABASE_MAX_MATCHES = env.int("SEARCH_DATABASE_MAX_MATCHES", default=1000)
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
 

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.phone import normalize_vn_phone
 from core import divisions
-from marketplace.models import Category, ProducerType, Product
+from marketplace.forms.fields import PriceField, UnitField
+from marketplace.models import Category, ProducerType, Product, Unit
 
 
 def html_to_plain(value: str) -> str:
@@ -55,12 +56,19 @@ def photo_input(**attrs):
     return forms.ClearableFileInput(attrs={"accept": "image/*", **attrs})
 
 
+def price_field():
+    return PriceField(label=_("Price (₫)"), help_text=_("In whole đồng, as you write it: 120.000 or 120000."))
+
+
 class ProductForm(forms.ModelForm):
+    price = price_field()
+    unit = UnitField(label=_("Unit"), initial=Unit.PIECE, help_text=_(
+        "How you sell it: chai, hộp, kg, tấm, bức, vé, đêm… Type your own if it is not suggested."))
+
     class Meta:
         model = Product
         fields = ["name", "category", "price", "unit", "stock", "weight_grams", "sku", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 6}),
-                   "price": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
                    "stock": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0})}
         help_texts = {"description": _("Leave a blank line between paragraphs."),
                       "sku": _("Your own product code. Leave empty and we number it for you.")}
@@ -83,8 +91,7 @@ class ProductForm(forms.ModelForm):
 
 
 class QuickEditForm(forms.Form):
-    price = forms.IntegerField(label=_("Price (₫)"), min_value=1, max_value=2_000_000_000,
-                               widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+    price = price_field()
     stock = forms.IntegerField(label=_("Stock"), min_value=0, max_value=1_000_000,
                                widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
 

@@ -1,8 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.search import index
 
 from core.text import fold, vietnamese_slugify
+from marketplace.units import MAX_LENGTH as UNIT_MAX_LENGTH
+from marketplace.units import Unit, unit_label
 
 
 class Category(index.Indexed, models.Model):
@@ -38,21 +41,6 @@ class Category(index.Indexed, models.Model):
         return fold(self.name)
 
 
-class Unit(models.TextChoices):
-    KG = "kg", _("kg")
-    GRAM = "g", _("gram")
-    LITRE = "lít", _("litre")
-    BOTTLE = "chai", _("bottle")
-    BOX = "hộp", _("box")
-    PACK = "gói", _("pack")
-    BAG = "túi", _("bag")
-    JAR = "hũ", _("jar")
-    POT = "lọ", _("pot")
-    PIECE = "cái", _("piece")
-    SET = "bộ", _("set")
-    TRIP = "suất", _("ticket")
-
-
 class ProductQuerySet(models.QuerySet):
     def published(self):
         """What buyers see: published products of active stores."""
@@ -82,7 +70,8 @@ class ProductQuerySet(models.QuerySet):
 class Product(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
+        # A context: Wagtail's "Published" (a page) is translated otherwise.
+        PUBLISHED = "published", pgettext_lazy("product status", "Published")
         ARCHIVED = "archived", _("Archived")
 
     store = models.ForeignKey("marketplace.Store", on_delete=models.CASCADE, related_name="products",
@@ -94,7 +83,8 @@ class Product(models.Model):
                                  verbose_name=_("product group"))
     price = models.PositiveIntegerField(_("price (VND)"))
     stock = models.PositiveIntegerField(_("stock"), default=0)
-    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices, default=Unit.PIECE)
+    # Free text (marketplace/units.py): OCOP sells "tấm" mats, "bức" paintings and "đêm" homestay nights too.
+    unit = models.CharField(_("unit"), max_length=UNIT_MAX_LENGTH, default=Unit.PIECE)
     weight_grams = models.PositiveIntegerField(_("weight (g)"), null=True, blank=True)
     sku = models.CharField(_("SKU"), max_length=64)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
@@ -127,6 +117,10 @@ class Product(models.Model):
     @property
     def folded_name(self) -> str:
         return fold(self.name)
+
+    @property
+    def unit_label(self) -> str:
+        return unit_label(self.unit)
 
 
 class ProductPhoto(models.Model):

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import AddressFields
 
@@ -82,7 +83,7 @@ class Store(AddressFields, models.Model):
 
 class StoreMember(models.Model):
     class Role(models.TextChoices):
-        OWNER = "owner", _("Owner")
+        OWNER = "owner", pgettext_lazy("store member", "Owner")  # not a Wagtail page's owner
         STAFF = "staff", _("Staff")
 
     store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="memberships")

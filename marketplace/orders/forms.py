@@ -61,7 +61,8 @@ class CheckoutForm(forms.Form):
         data = super().clean()
         province, ward = data.get("province_code"), data.get("ward_code")
         if province and not ward:
-            self.add_error("ward_code", _("Choose a ward."))
+            if "ward_code" not in self.errors:  # a ward not of the list already says so: one message
+                self.add_error("ward_code", _("Choose a ward."))
         elif province and ward:
             try:
                 divisions.validate_ward_in_province(ward, province)

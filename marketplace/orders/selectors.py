@@ -50,8 +50,13 @@ def cart_item_count(request) -> int:
 
 def product_reviews(product) -> dict:
     """Context for templates/orders/product_reviews.html on the product page:
-    {"reviews": [...], "average": float | None, "count": int}. Two queries."""
-    stats = Review.objects.filter(product=product).aggregate(average=Avg("rating"), count=Count("pk"))
+    {"reviews": [...], "average": float | None, "count": int}. The average and count come
+    from the product's `rating` and `review_count` when its query annotated them
+    (`product_stats`), else from one aggregate; the reviews shown are one more query."""
+    if hasattr(product, "rating") and hasattr(product, "review_count"):
+        stats = {"average": product.rating, "count": product.review_count}
+    else:
+        stats = Review.objects.filter(product=product).aggregate(average=Avg("rating"), count=Count("pk"))
     reviews = list(Review.objects.filter(product=product).select_related("buyer")[:REVIEWS_SHOWN]) \
         if stats["count"] else []
     average = round(float(stats["average"]), 1) if stats["average"] is not None else None

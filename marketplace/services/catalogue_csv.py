@@ -1,7 +1,14 @@
 """CSV import and export of a store's catalogue (the dashboard upload and
 `manage.py import_products` both call `catalogue_import`).
 
-Columns: sku,name,description,price,stock,unit,category. UTF-8 with or without BOM.
+Columns: sku,name,description,price,stock,unit,category (or their Vietnamese names: mã, tên,
+mô tả, giá, tồn kho, đơn vị tính, nhóm). The file may be UTF-8 with or without BOM, or the
+Windows code page Excel writes on Vietnamese Windows (1258), separated by commas, semicolons
+(Excel where the list separator is ";", as on Vietnamese Windows) or tabs
+(marketplace/services/catalogue_file.py reads it). Prices are read by `core.money.parse_vnd`,
+as in the product form; units are free text (marketplace/units.py); product groups match
+ignoring diacritics, case and punctuation, by the official OCOP names too.
+
 Upsert by SKU within the store, all-or-nothing: every row is checked first; one bad row
 means nothing is written and every bad row is reported ("Dòng N: …"). Writes are bulk
 (one INSERT batch, one UPDATE batch) and a row equal to what is stored is not written, so
@@ -9,33 +16,42 @@ importing the same file twice changes nothing. Text cells a spreadsheet would ru
 formula are exported with a leading "'" and read back without it (core/csv.py).
 """
 
-import csv
 import io
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import csv as safe_csv
 from core.html import sanitize_html
-from core.text import fold
-from marketplace.models import Category, Product, Store, Unit
+from core.money import PriceError, format_vnd_number, parse_vnd, parse_whole_number
+from core.text import fold_tokens
+from marketplace.models import Category, Product, Store
+from marketplace.services.catalogue_file import COLUMNS, CatalogueImportError, read_records
 from marketplace.services.products import unique_product_slugs
 from marketplace.signals import announce_products_changed
+from marketplace.units import Unit, normalize_unit, unit_too_long
 
-COLUMNS = ["sku", "name", "description", "price", "stock", "unit", "category"]
+__all__ = ["COLUMNS", "CatalogueImportError", "ImportResult", "catalogue_export", "catalogue_import",
+           "catalogue_template", "parse_rows"]
+
 MAX_ROWS = 5000
-MAX_PRICE = 2_000_000_000
 FIELDS = ["name", "description", "price", "stock", "unit", "category_id"]
 
-
-class CatalogueImportError(Exception):
-    """The file was refused; `errors` lists every reason, one line each, for the seller."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__("\n".join(str(e) for e in errors))
-        self.errors = errors
+# The six OCOP groups (seeded by migration 0002) under their official names, long and short,
+# as catalogues from the provinces write them: Decision 148/QĐ-TTg (2023) and, for older
+# files, Decision 1048/QĐ-TTg (2019). A group's own name, slug and short name (before the
+# first comma) match too, so a renamed or added group needs no entry here.
+OCOP_GROUP_NAMES = {
+    "vai-may-mac": ["Vải và may mặc"],
+    "luu-niem-noi-that-trang-tri": ["Lưu niệm - nội thất - trang trí"],
+    "dich-vu-du-lich-nong-thon": [
+        "Dịch vụ du lịch cộng đồng, du lịch nông thôn và điểm du lịch", "Dịch vụ du lịch cộng đồng",
+        "Du lịch cộng đồng", "Du lịch nông thôn", "Dịch vụ du lịch nông thôn và bán hàng",
+        "Dịch vụ du lịch nông thôn, bán hàng",
+    ],
+}
 
 
 @dataclass
@@ -46,56 +62,63 @@ class ImportResult:
     skus: list[str] = field(default_factory=list)
 
 
-def _unit_lookup() -> dict[str, str]:
-    lookup = {}
-    for value, label in Unit.choices:
-        lookup[fold(value)] = value
-        for lang in ("en", "vi"):
-            with translation.override(lang):
-                lookup[fold(str(label))] = value
-    return lookup
+def group_key(name: str) -> str:
+    """How a group name is compared: folded words, so diacritics, case, dashes, commas and
+    spacing do not count, nor does "và" ("Vải, may mặc" is "Vải và may mặc")."""
+    return " ".join(word for word in fold_tokens(name) if word != "va")
 
 
 def _category_lookup() -> dict[str, Category]:
-    lookup = {}
-    for category in Category.objects.all():
-        lookup.setdefault(fold(category.slug), category)
-        lookup[fold(category.name)] = category
+    categories = list(Category.objects.all())
+    lookup: dict[str, Category] = {}
+    by_slug = {c.slug: c for c in categories}
+    for slug, names in OCOP_GROUP_NAMES.items():
+        for name in names:
+            if slug in by_slug:
+                lookup[group_key(name)] = by_slug[slug]
+    for category in categories:
+        lookup.setdefault(group_key(category.slug), category)
+        lookup.setdefault(group_key(category.name.split(",")[0]), category)
+    for category in categories:  # a group's own name wins over any other way of writing one
+        lookup[group_key(category.name)] = category
     return lookup
 
 
-def _parse_int(raw: str) -> int | None:
-    """"150.000", "150,000", "150 000 ₫" → 150000 (VND has no minor unit)."""
-    text = raw.strip().lower()
-    for junk in (".", ",", " ", "\u00a0", "₫", "đ", "vnd"):
-        text = text.replace(junk, "")
-    return int(text) if text.isdigit() else None
-
-
-def _decode(data: bytes) -> str:
+def _check_row(values: dict, categories: dict) -> tuple[dict, list]:
+    """The clean row and the reasons it is refused (both may be partial)."""
+    reasons, row = [], {}
+    sku = values["sku"]
+    if not sku:
+        reasons.append(_("the SKU is empty"))
+    elif len(sku) > 64:
+        reasons.append(_("the SKU is longer than 64 characters"))
+    if not values["name"]:
+        reasons.append(_("the product name is empty"))
+    elif len(values["name"]) > 200:
+        reasons.append(_("the product name is longer than 200 characters"))
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CatalogueImportError([_("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")]) from None
-    if "\x00" in text:  # a database text field cannot hold it (PostgreSQL refuses the write)
-        raise CatalogueImportError([_("The file contains a null character (NUL), which a CSV file cannot have. "
-                                      "Save it as “CSV UTF-8” and try again.")])
-    return text
+        row["price"] = parse_vnd(values["price"])
+    except PriceError as exc:
+        reasons.append(exc.fragment)
+    row["stock"] = parse_whole_number(values["stock"]) if values["stock"] else 0
+    if row["stock"] is None:
+        reasons.append(_("the stock “%(value)s” is not a whole number") % {"value": values["stock"]})
+    row["unit"] = normalize_unit(values["unit"]) or Unit.PIECE.value
+    if unit_too_long(row["unit"]):
+        reasons.append(unit_too_long(row["unit"]))
+    category = categories.get(group_key(values["category"]))
+    if category is None:
+        reasons.append(_("unknown product group “%(value)s”") % {"value": values["category"]})
+    else:
+        row["category_id"] = category.pk
+    return row, reasons
 
 
 def parse_rows(data: bytes) -> list[dict]:
     """Check the whole file; return clean rows or raise CatalogueImportError listing every bad row."""
-    reader = csv.DictReader(io.StringIO(_decode(data), newline=""))
-    header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise CatalogueImportError([_("Missing columns: %(columns)s. The first line must be: %(header)s")
-                                    % {"columns": ", ".join(missing), "header": ",".join(COLUMNS)}])
-    reader.fieldnames = header
-    units, categories = _unit_lookup(), _category_lookup()
+    categories = _category_lookup()
     rows, errors, seen = [], [], {}
-    for record in reader:
-        line = reader.line_num
+    for line, record in read_records(data):
         if len(rows) + len(errors) >= MAX_ROWS:
             raise CatalogueImportError([_("The file has more than %(max)s rows; split it into smaller files.")
                                         % {"max": MAX_ROWS}])
@@ -103,38 +126,17 @@ def parse_rows(data: bytes) -> list[dict]:
         values = {c: safe_csv.unescape_cell((record.get(c) or "").strip()) for c in COLUMNS}
         if not any(values.values()):
             continue
-        reasons = []
+        row, reasons = _check_row(values, categories)
         sku = values["sku"]
-        if not sku:
-            reasons.append(_("the SKU is empty"))
-        elif len(sku) > 64:
-            reasons.append(_("the SKU is longer than 64 characters"))
-        elif sku in seen:
-            reasons.append(_("SKU %(sku)s already appears on line %(line)s") % {"sku": sku, "line": seen[sku]})
-        if not values["name"]:
-            reasons.append(_("the product name is empty"))
-        elif len(values["name"]) > 200:
-            reasons.append(_("the product name is longer than 200 characters"))
-        price = _parse_int(values["price"])
-        if price is None or price <= 0 or price > MAX_PRICE:
-            reasons.append(_("the price “%(value)s” is not a whole number of đồng above 0")
-                           % {"value": values["price"]})
-        stock = _parse_int(values["stock"]) if values["stock"] else 0
-        if stock is None:
-            reasons.append(_("the stock “%(value)s” is not a whole number") % {"value": values["stock"]})
-        unit = units.get(fold(values["unit"])) if values["unit"] else Unit.PIECE
-        if unit is None:
-            reasons.append(_("unknown unit “%(value)s”") % {"value": values["unit"]})
-        category = categories.get(fold(values["category"]))
-        if category is None:
-            reasons.append(_("unknown product group “%(value)s”") % {"value": values["category"]})
+        if sku in seen:
+            reasons.insert(0, _("SKU %(sku)s already appears on line %(line)s") % {"sku": sku, "line": seen[sku]})
         if reasons:
             errors.append(_("Line %(line)s: %(reasons)s.")
                           % {"line": line, "reasons": "; ".join(str(r) for r in reasons)})
             continue
         seen[sku] = line
         rows.append({"sku": sku, "name": values["name"], "description": sanitize_html(values["description"]),
-                     "price": price, "stock": stock, "unit": unit, "category_id": category.pk})
+                     **row})
     if errors:
         raise CatalogueImportError(errors)
     if not rows:
@@ -170,6 +172,20 @@ def catalogue_import(*, store: Store, data: bytes) -> ImportResult:
         announce_products_changed(p.pk for p in (*to_create, *to_update))  # bulk writes send no post_save
     result.created, result.updated = len(to_create), len(to_update)
     return result
+
+
+def catalogue_template() -> str:
+    """The file the import page offers to start from: the header and two example lines, with
+    semicolons and a BOM, as Excel on Vietnamese Windows opens and saves a CSV file."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = safe_csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerow(["MO-500", "Mật ong rừng U Minh 500 ml", "Mật ong nguyên chất, khai thác tự nhiên",
+                     format_vnd_number(185000), 40, Unit.BOTTLE.value, "Thực phẩm"])
+    writer.writerow(["CHIEU-01", "Chiếu cói Kim Sơn 1,6 m", "Dệt tay từ cói Kim Sơn, Ninh Bình",
+                     format_vnd_number(350000), 12, Unit.SHEET.value, "Lưu niệm - nội thất - trang trí"])
+    return buffer.getvalue()
 
 
 def catalogue_export(*, store: Store) -> str:

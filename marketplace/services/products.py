@@ -13,6 +13,7 @@ from core.storage import files_deleted_on_error
 from core.text import vietnamese_slugify
 from core.uploads import clean_image_upload, wagtail_image_from_clean
 from marketplace.models import Product, ProductPhoto, Store
+from marketplace.signals import announce_products_changed
 
 MAX_PHOTOS = 10
 EDITABLE_FIELDS = ("name", "description", "category", "price", "stock", "unit", "weight_grams", "sku")
@@ -166,6 +167,7 @@ def product_photo_move(*, photo: ProductPhoto, direction: str) -> None:
     for order, p in enumerate(photos, start=1):
         p.sort_order = order
     ProductPhoto.objects.bulk_update(photos, ["sort_order"])
+    announce_products_changed([photo.product_id])  # the first photo is the card's; bulk_update sends no post_save
 
 
 @transaction.atomic

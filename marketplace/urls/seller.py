@@ -22,5 +22,6 @@ urlpatterns = [
     path("certificates/<int:pk>/scan/", store.certificate_scan, name="certificate_scan"),
     path("certificates/<int:pk>/attach/", store.certificate_attach_view, name="certificate_attach"),
     path("import/", store.catalogue_import_view, name="import"),
+    path("import/template.csv", store.catalogue_template_view, name="import_template"),
     path("export.csv", store.catalogue_export_view, name="export"),
 ]

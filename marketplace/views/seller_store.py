@@ -14,7 +14,12 @@ from marketplace.forms.certificate import CertificateAttachForm as AttachForm
 from marketplace.forms.certificate import CertificateForm
 from marketplace.forms.seller import CatalogueImportForm, StoreProfileForm, html_to_plain
 from marketplace.models import OcopCertificate, Store
-from marketplace.services.catalogue_csv import CatalogueImportError, catalogue_export, catalogue_import
+from marketplace.services.catalogue_csv import (
+    CatalogueImportError,
+    catalogue_export,
+    catalogue_import,
+    catalogue_template,
+)
 from marketplace.services.stores import certificate_add, certificate_attach, store_update_profile
 from marketplace.views.seller_common import SESSION_KEY, owned_certificate, seller_view
 
@@ -96,7 +101,9 @@ def _certificates_page(request, form, attach=None):
     failed = bool(form.errors or (attach_form is not None and attach_form.errors))
     return render(request, "marketplace/seller/certificates.html", {
         "store": store, "form": form, "certificates": certificates,
-        "waiting_for_product": any(c.product_id is None and c.attach_choices for c in certificates),
+        # Verified certificates backing no product yet: the seller only has to choose products.
+        "waiting_for_product": any(c.product_id is None and c.is_valid_on(today) for c in certificates),
+        "has_products": bool(products),
     }, status=400 if failed else 200)
 
 
@@ -162,8 +169,16 @@ def catalogue_import_view(request):
                              % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged})
             return redirect("seller:products")
     status = 400 if (errors or form.errors) else 200
-    return render(request, "marketplace/seller/import.html", {"store": request.store, "form": form,
-                                                              "errors": errors}, status=status)
+    return render(request, "marketplace/seller/import.html", {
+        "store": request.store, "form": form, "errors": errors, "example": catalogue_template().lstrip("\ufeff"),
+    }, status=status)
+
+
+@seller_view
+def catalogue_template_view(request):
+    response = HttpResponse(catalogue_template(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-san-pham.csv"'
+    return response
 
 
 @seller_view

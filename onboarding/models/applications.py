@@ -7,6 +7,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core import divisions
 from core.models import AddressNames
@@ -126,7 +127,7 @@ class ApplicationDocument(models.Model):
         REPRESENTATIVE_ID = "representative_id", _("ID card of the representative")
 
     application = models.ForeignKey(SellerApplication, on_delete=models.CASCADE, related_name="documents")
-    kind = models.CharField(_("document"), max_length=30, choices=Kind.choices)
+    kind = models.CharField(pgettext_lazy("application", "document"), max_length=30, choices=Kind.choices)
     file = models.FileField(_("file"), upload_to=document_upload_to, storage=private_storage, max_length=200)
     content_type = models.CharField(max_length=50)
     size = models.PositiveIntegerField(_("size (bytes)"))

@@ -4,12 +4,18 @@ fallback whenever Elasticsearch is missing or unreachable.
 Matching: every folded query word must appear in the entry's folded text, the last one as
 a word prefix. Ranking: words in the name over words elsewhere, the exact diacritics over
 the folded form, the whole phrase in the name, then verified OCOP stars and stock.
+
+Bounded work: a search for words considers at most SEARCH_DATABASE_MAX_MATCHES matching
+entries (the newest), so a common word costs what a rare one does. Past that, the total
+says "more than N", facets count the entries considered and ranking and sorting happen
+among them.
 """
 
 import difflib
 import time
 from collections import Counter
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce
@@ -106,8 +112,20 @@ class DatabaseBackend:
             condition &= Q(price__lt=high)
         return condition
 
+    @staticmethod
+    def _bounded(queryset, params: SearchParams):
+        """(entries to consider, the cap) of a search for words: the first cap + 1 matches,
+        newest first — the newest rows of the primary key, which the database reads until
+        it has found them instead of matching, scoring and grouping every entry a common
+        word finds. One match more than the cap tells that there are more. A browse without
+        words (a group, a province) is not capped; 0 means no cap."""
+        cap = settings.SEARCH_DATABASE_MAX_MATCHES
+        if not cap or not query_tokens(params.text)[0]:
+            return queryset, 0
+        return SearchEntry.objects.filter(pk__in=queryset.order_by("-pk").values("pk")[:cap + 1]), cap
+
     def search(self, params: SearchParams) -> SearchResults:
-        queryset = self._filtered(params)
+        queryset, cap = self._bounded(self._filtered(params), params)
         # Every facet count from ONE grouped pass over the matching rows: one row per
         # (group, province, stars, price range) combination, summed per facet in Python.
         # On 100,000 products a word matching a third of them is scanned once, not per facet.
@@ -124,6 +142,8 @@ class DatabaseBackend:
             counts["stars"][stars] += n
             counts["price"][price] += n
         results = SearchResults(params=params, total=total, backend=self.name)
+        if cap and total > cap:
+            results.total, results.capped = cap, True
         if results.total:
             results.facets = labels.facets_from_counts(counts)
             folded, _exact = query_tokens(params.text)

@@ -7,8 +7,10 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.test_checkout import add_to_cart, sign_in
 from tests.factories.accounts import UserFactory
-from tests.factories.marketplace import CertificateFactory, ProductFactory, ProductPhotoFactory, StoreFactory
+from tests.factories.marketplace import CertificateFactory, ProductFactory, ProductPhotoFactory
 from tests.factories.orders import place_one
+from tests.factories.programme import OrderFactory, OrderLineFactory, ReviewFactory, starter_course
+from tests.factories.vietqr import transfer_store
 
 SERIOUS = {"serious", "critical"}
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -22,11 +24,17 @@ def serious_violations(page) -> list[str]:
 
 @pytest.fixture
 def market(db):
+    """Everything a card and a page can show: stars, a rating, units sold, a second photo,
+    the home page's starter course (its "Bắt đầu học" button) and a store taking VietQR."""
     owner = UserFactory(email="chu@example.vn")
-    store = StoreFactory(owner=owner, name="Hợp tác xã Mật ong Bạc Hà")
+    store = transfer_store(owner=owner, name="Hợp tác xã Mật ong Bạc Hà")
     honey = ProductFactory(store=store, name="Mật ong rừng Bạc Hà", price=250_000, stock=8)
     ProductPhotoFactory(product=honey)
+    ProductPhotoFactory(product=honey)
     CertificateFactory(product=honey, stars=4)
+    ReviewFactory(product=honey, rating=4, text="Mật thơm.")
+    OrderLineFactory(product=honey, quantity=12, order=OrderFactory(store=store))
+    starter_course()
     return {"store": store, "honey": honey}
 
 
@@ -56,5 +64,9 @@ def test_buyer_pages_have_no_serious_violations(phone, market, artifacts_dir):
     found["orders"] = serious_violations(phone)
     phone.goto(order.get_absolute_url())
     found["order"] = serious_violations(phone)
+    transfer = place_one(market["honey"], 1, buyer=buyer, method="vietqr")
+    phone.goto(transfer.get_absolute_url())
+    assert phone.locator(".vietqr-code svg").count() == 1
+    found["order awaiting a VietQR transfer"] = serious_violations(phone)
     phone.screenshot(path=artifacts_dir / "a11y-order-360.png", full_page=True)
     assert {name: v for name, v in found.items() if v} == {}

@@ -38,7 +38,13 @@ def seller_confirms_and_ships(chromium, live_server, email, number, tracking):
     context.close()
 
 
-def test_cash_on_delivery_checkout_with_two_stores(phone, chromium, live_server, artifacts_dir):
+def test_cash_on_delivery_checkout_with_two_stores(chromium, live_server, artifacts_dir):
+    # Without JavaScript, as on a phone that blocks it: the address takes the "Show wards" step
+    # (tests/browser/test_market.py goes through checkout with the script).
+    context = chromium.new_context(viewport={"width": 360, "height": 780}, base_url=live_server.url,
+                                   java_script_enabled=False)
+    context.set_default_timeout(10_000)
+    phone = context.new_page()
     honey = ProductFactory(name="Mật ong rừng Nam Đông", price=180_000, stock=5,
                            store=StoreFactory(name="HTX Nam Đông", owner=UserFactory(email="namdong@htx.vn")))
     tea = ProductFactory(name="Trà cung đình Huế", price=95_000, stock=5,
@@ -84,3 +90,4 @@ def test_cash_on_delivery_checkout_with_two_stores(phone, chromium, live_server,
     assert "VTP0002" in history[2]
     assert phone.get_by_text("VTP0002", exact=False).count() >= 1
     phone.screenshot(path=artifacts_dir / "checkout-history.png", full_page=True)
+    context.close()

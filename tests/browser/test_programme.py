@@ -39,7 +39,7 @@ def test_officer_reads_the_dashboard_and_downloads_a_csv(phone, artifacts_dir):
     phone.wait_for_url(f"**/program/?preset=month*province={HUE}*")
     assert "Thành phố Huế" in phone.locator(".lead").inner_text()
     figures = phone.locator(".figures").inner_text()
-    assert "660.000 ₫" in figures and "50,0 %" in figures  # one card order out of two
+    assert "660.000\xa0₫" in figures and "50,0 %" in figures  # one card order out of two
     # The charts are server-rendered SVG with captions, and nothing is wider than the phone.
     assert phone.locator("figure.chart-figure svg[role=img]").count() == 6
     assert phone.get_by_role("img", name="Số đơn hàng mỗi tuần").is_visible()

@@ -50,11 +50,13 @@ def test_learner_completes_the_starter_course_and_verifies_the_certificate(phone
     phone.get_by_role("button", name="Đã học xong · bài tiếp theo").click()
     phone.wait_for_url("**/chup-va-chinh-anh/")
 
-    # Fail the quiz first: explanations are shown, the lesson stays open.
+    # Fail the quiz first: why the learner's own choices are wrong, not the right answers.
     lesson = LessonPage.objects.get(slug="chup-va-chinh-anh")
     _answer(phone, lesson, correct=False)
     assert "Chưa đạt" in phone.inner_text(".quiz-score")
-    assert "Ánh sáng gián tiếp từ cửa sổ mềm" in phone.inner_text(".quiz-results")
+    results = phone.inner_text(".quiz-results")
+    assert "Đèn vàng làm ảnh ngả màu: sản phẩm trông khác với thật." in results
+    assert "Ánh sáng gián tiếp từ cửa sổ mềm" not in results and "Cạnh cửa sổ" not in phone.content()
     phone.screenshot(path=artifacts_dir / "training-quiz-failed.png", full_page=True)
     phone.get_by_role("link", name="Làm lại").click()
     _answer(phone, lesson, correct=True)

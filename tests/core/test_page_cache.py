@@ -1,5 +1,7 @@
-"""The anonymous page cache serves repeat visitors from cache, never shares CSRF tokens,
-and forgets everything the moment the catalogue changes."""
+"""The page cache serves repeat visitors from cache, never shares CSRF tokens, refreshes a
+page when a tag it depends on is bumped (and only then), and rebuilds a stale page once
+while the others get the previous copy. Rules of what reaches which page:
+tests/marketplace/test_page_cache_rules.py; per-visitor parts: test_page_cache_visitors.py."""
 
 import re
 
@@ -7,6 +9,8 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from core.cache import LOCK_SECONDS, SITE, bump_page_tags, bump_page_tags_on_commit
+from tests.core.page_cache_urls import WITHDRAWN
 from tests.factories import UserFactory
 from tests.factories.marketplace import ProductFactory
 
@@ -37,14 +41,88 @@ def test_second_anonymous_visit_is_a_hit_with_its_own_working_csrf_token():
     assert second.post("/post/", {"csrfmiddlewaretoken": _token(b)}).status_code == 200
 
 
-def test_any_catalogue_change_invalidates():
+def test_a_price_change_refreshes_a_page_showing_listings(django_capture_on_commit_callbacks):
     product = ProductFactory(price=120_000)
     Client().get("/prices/")
     product.price = 99_000
-    product.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        product.save()
     response = Client().get("/prices/")
     assert response["X-Page-Cache"] == "miss"
     assert "<p>99000</p>" in response.content.decode()
+
+
+def test_a_bump_reaches_only_the_pages_depending_on_its_tag():
+    assert [Client().get(f"/tagged/{t}/")["X-Page-Cache"] for t in ("a", "b")] == ["miss", "miss"]
+    bump_page_tags("a")
+    assert Client().get("/tagged/a/")["X-Page-Cache"] == "miss"
+    assert Client().get("/tagged/b/")["X-Page-Cache"] == "hit"
+    bump_page_tags(SITE)  # every page depends on the site
+    assert [Client().get(f"/tagged/{t}/")["X-Page-Cache"] for t in ("a", "b")] == ["miss", "miss"]
+
+
+def test_a_change_is_seen_once_committed(django_capture_on_commit_callbacks):
+    Client().get("/tagged/a/")
+    with django_capture_on_commit_callbacks() as callbacks:
+        bump_page_tags_on_commit("a")
+    assert Client().get("/tagged/a/")["X-Page-Cache"] == "hit"  # a rebuild now would read the old data
+    callbacks[0]()
+    assert Client().get("/tagged/a/")["X-Page-Cache"] == "miss"
+
+
+def _entry_key() -> str:
+    (key,) = [k.split(":", 2)[2] for k in cache._cache if ":page:" in k and not k.endswith(":lock")]
+    return key
+
+
+def test_one_request_rebuilds_a_stale_page_while_the_others_get_the_previous_copy():
+    first = Client().get("/tagged/a/").content.decode()
+    bump_page_tags("a")
+    cache.add(f"{_entry_key()}:lock", 1, timeout=LOCK_SECONDS)  # another worker is rebuilding it
+    for _ in range(3):
+        waiting = Client().get("/tagged/a/")
+        assert (waiting["X-Page-Cache"], waiting.content.decode()) == ("stale", first)
+    cache.delete(f"{_entry_key()}:lock")  # the rebuild is done (or its lock expired)
+    rebuilt = Client().get("/tagged/a/")
+    assert rebuilt["X-Page-Cache"] == "miss" and rebuilt.content.decode() != first
+    assert Client().get("/tagged/a/")["X-Page-Cache"] == "hit"
+    assert LOCK_SECONDS == 10  # the longest a stale copy is served while nobody finishes
+
+
+def test_a_page_older_than_its_lifetime_is_rebuilt():
+    Client().get("/tagged/a/")
+    key = _entry_key()
+    entry = cache.get(key)
+    entry["built"] -= 301
+    cache.set(key, entry)
+    assert Client().get("/tagged/a/")["X-Page-Cache"] == "miss"
+
+
+def test_a_lost_tag_version_rebuilds_its_pages():
+    Client().get("/tagged/a/")
+    cache.delete("page-tag:a")  # evicted: an entry cannot tell whether it missed a bump
+    assert Client().get("/tagged/a/")["X-Page-Cache"] == "miss"
+    assert Client().get("/tagged/a/")["X-Page-Cache"] == "hit"
+
+
+def test_a_change_during_a_rebuild_leaves_the_new_copy_stale():
+    Client().get("/moving/")
+    bump_page_tags("moving")
+    # The view bumps its tag while rendering (a change committed mid-render): the copy is
+    # stored with the versions read before, so the next request rebuilds again.
+    assert [Client().get("/moving/")["X-Page-Cache"] for _ in range(2)] == ["miss", "miss"]
+
+
+def test_a_page_that_now_fails_keeps_no_stale_copy():
+    Client().get("/tagged/gone/")
+    bump_page_tags("gone")
+    WITHDRAWN.add("gone")
+    try:
+        assert Client().get("/tagged/gone/").status_code == 404
+        assert not [k for k in cache._cache if ":page:" in k]
+        assert Client().get("/tagged/gone/").status_code == 404
+    finally:
+        WITHDRAWN.discard("gone")
 
 
 def test_signed_in_and_session_visitors_are_never_cached(client):

@@ -96,7 +96,7 @@ def test_product_page_shows_price_unit_stock_store_and_hooks(client):
     related = ProductFactory(slug="cung-nhom", category=product.category)
     response = client.get("/products/nuoc-mam/")
     html = response.content.decode()
-    assert "125.000 ₫" in html and "/ chai" in html
+    assert "125.000\u00a0₫" in html and "/ chai" in html  # a no-break space: the price never wraps
     assert "Chỉ còn 3" in html
     assert product.store.name in html
     assert "srcset=" in html and ".webp" in html

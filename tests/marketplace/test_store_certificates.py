@@ -130,3 +130,51 @@ def test_existing_certificates_keep_their_product_and_get_its_store():
     certificate = OcopCertificate.objects.create(product=product, stars=3, score=60, decision_number="1/QĐ",
                                                  decision_date=datetime.date(2025, 1, 1), issuing_authority="UBND")
     assert certificate.store_id == product.store_id
+
+
+def test_a_store_without_products_is_told_to_add_one_not_to_enter_the_certificate_again(seller_client, store):
+    """Right after approval the store has its verified certificate and no product yet."""
+    assert not store.products.exists()
+    certificate = carried(store)
+    page = seller_client.get("/seller/certificates/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert page.context["waiting_for_product"] is True
+    assert "Chưa gắn vào sản phẩm" in html and "Đã xác minh" in html
+    assert f"/seller/certificates/{certificate.pk}/scan/" in html
+    assert 'Hãy thêm sản phẩm trước (<a href="/seller/products/new/">sản phẩm mới</a>), rồi chọn nó ở đây.' in html
+    assert "Chỉ dành cho giấy chứng nhận bạn chưa khai trong hồ sơ đăng ký" in html
+    assert f"/seller/certificates/{certificate.pk}/attach/" not in html  # nothing to choose yet
+
+
+def test_approved_applicant_finds_the_verified_certificate_on_the_dashboard_and_attaches_it(client):
+    """End to end: declared in the application, verified and approved by the officer, then
+    the new seller shows it on a product in one step; nothing waits for a second check."""
+    from onboarding.models import ApplicationStatus
+    from onboarding.services.review import application_approve, declared_certificate_decide
+    from tests.factories.onboarding import ApplicationFactory, DeclaredCertificateFactory
+
+    officer = OfficerFactory()
+    application = ApplicationFactory(status=ApplicationStatus.SUBMITTED, submitted_at=timezone.now())
+    declared = DeclaredCertificateFactory(application=application, product_name="Trà sen Tây Hồ", stars=5,
+                                          decision_number="88/QĐ-BNN", decision_date=datetime.date(2025, 6, 1))
+    declared.scan.save("qd.pdf", ContentFile(PDF_BYTES))
+    declared_certificate_decide(certificate=declared, officer=officer, verified=True)
+    store = application_approve(application=application, officer=officer).store
+    client.force_login(application.applicant)
+
+    certificate = OcopCertificate.objects.get(store=store)
+    assert (certificate.status, certificate.product_id, certificate.product_name, certificate.stars) == (
+        "verified", None, "Trà sen Tây Hồ", 5)
+    scan = client.get(f"/seller/certificates/{certificate.pk}/scan/")
+    assert scan.status_code == 200 and b"".join(scan.streaming_content) == PDF_BYTES
+
+    product = ProductFactory(store=store, name="Trà sen 100 g")
+    page = client.get("/seller/certificates/")
+    assert f'name="products" value="{product.pk}"' in page.content.decode()
+    assert client.post(f"/seller/certificates/{certificate.pk}/attach/",
+                       {"products": [product.pk]}).status_code == 302
+    certificate.refresh_from_db()
+    assert certificate.product == product and certificate.status == "verified"
+    assert stars(product) == 5
+    assert not OcopCertificate.objects.filter(status="pending").exists()

@@ -126,12 +126,16 @@ def test_visitor_adds_from_the_real_product_page_with_csrf():
     assert client.session["cart"] == {str(honey.pk): 2}
 
 
-def test_placing_an_order_refreshes_the_anonymous_page_cache(django_capture_on_commit_callbacks):
-    from core.cache import catalogue_version
+def test_placing_an_order_refreshes_the_cached_product_page(django_capture_on_commit_callbacks):
+    """Its stock is on it; the listings stay cached (tests/marketplace/test_page_cache_rules.py)."""
+    from django.core.cache import cache
+
     from tests.factories.orders import place_one
 
     honey = ProductFactory(stock=3)
-    before = catalogue_version()
+    before = cache.get(f"page-tag:product:{honey.pk}")
+    listings = cache.get("page-tag:listing:products")
     with django_capture_on_commit_callbacks(execute=True):
         place_one(honey, 1)
-    assert catalogue_version() > before
+    assert cache.get(f"page-tag:product:{honey.pk}") not in (None, before)
+    assert cache.get("page-tag:listing:products") == listings

@@ -150,8 +150,8 @@ def test_officer_pages_render(client, paid_store, officer):
     client.force_login(officer)
     listing = client.get("/payouts/").content.decode()
     detail = client.get(f"/payouts/{batch.pk}/").content.decode()
-    assert f"/payouts/{batch.pk}/" in listing and "218.500 ₫" in listing
-    assert "Vietcombank" in detail and "0071000123456" in detail and "218.500 ₫" in detail
+    assert f"/payouts/{batch.pk}/" in listing and "218.500\u00a0₫" in listing
+    assert "Vietcombank" in detail and "0071000123456" in detail and "218.500\u00a0₫" in detail
 
 
 def test_payout_csv_neutralises_formula_text_and_keeps_amounts_numeric(client, officer):

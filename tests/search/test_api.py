@@ -10,7 +10,7 @@ def test_search_answers_the_documented_shape(catalogue, client):
     assert response.status_code == 200
     tra = catalogue.products["tra_shan"]
     assert response.json() == {
-        "count": 1, "page": 1, "pages": 1,
+        "count": 1, "capped": False, "page": 1, "pages": 1,
         "results": [{"type": "product", "id": tra.pk, "name": "Trà Shan tuyết cổ thụ", "url": tra.get_absolute_url(),
                      "price": 450_000, "ocop_stars": 4, "store": {"name": "Trà Cầu Đất Farm", "slug": "tra-cau-dat"},
                      "province": "Lâm Đồng", "highlight": "<mark>Trà</mark> <mark>Shan</mark> tuyết cổ thụ"}],

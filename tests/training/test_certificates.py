@@ -71,3 +71,35 @@ def test_my_certificates_lists_only_mine(client):
     client.force_login(me)
     html = client.get("/certificates/").content.decode()
     assert mine.code in html and other.code not in html
+
+
+def _article(html: str) -> str:
+    return html.split('<article class="certificate">', 1)[1].split("</article>", 1)[0]
+
+
+def test_certificate_names_the_programme_office_and_says_certificate_once(client):
+    from wagtail.models import Site
+
+    from cms.models import SiteSettings
+
+    office = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    office.office_name = "Sở Công Thương tỉnh Huế"
+    office.save()
+    certificate = certificate_issue(user=UserFactory(full_name="Lê Văn Minh"),
+                                    course=create_course(modules=(1,), title="Bán hàng qua Zalo"))
+    article = _article(client.get(certificate.get_absolute_url()).content.decode())
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article.split("<figure", 1)[0])).strip()
+    assert text.startswith(
+        "Sở Công Thương tỉnh Huế Chợ Số OCOP · đào tạo kỹ năng số "
+        "Giấy chứng nhận hoàn thành khoá học Cấp cho Lê Văn Minh đã hoàn thành khoá học Bán hàng qua Zalo "
+        "Ngày cấp ")
+    assert '<strong class="certificate-office">Sở Công Thương tỉnh Huế</strong>' in article
+    assert article.lower().count("chứng nhận") == 1
+
+
+def test_certificate_without_an_office_in_the_settings_names_the_platform_once(client):
+    certificate = certificate_issue(user=UserFactory(full_name="Lê Văn Minh"), course=create_course(modules=(1,)))
+    article = _article(client.get(certificate.get_absolute_url()).content.decode())
+    assert "certificate-office" not in article
+    assert '<p class="certificate-issuer">Chợ Số OCOP · đào tạo kỹ năng số</p>' in article
+    assert article.lower().count("chứng nhận") == 1

@@ -44,7 +44,7 @@ def test_migration_sets_up_the_training_index_permissions_and_workflow():
     assert (TRAINERS, "publish_page") not in perms
     assert (PROGRAMME_OFFICERS, "publish_page") in perms
     workflow = index.get_workflow()
-    assert workflow.name == "Training review"
+    assert workflow.name == "Duyệt khoá học"
     [task] = [t.specific for t in workflow.tasks]
     assert list(task.groups.values_list("name", flat=True)) == [PROGRAMME_OFFICERS]
 

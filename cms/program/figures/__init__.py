@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from cms.program.figures import catalogue, sales, sellers
 from cms.program.figures.scope import Scope
+from labels.selectors import top_scanned_products
 
 __all__ = ["Dashboard", "Scope", "dashboard_figures"]
 
@@ -22,6 +23,7 @@ class Dashboard:
     groups: list[dict]
     weekly: dict
     provinces: dict[int, dict]
+    label_scans: dict  # {"total", "products"}: scans of OCOP QR labels (labels.selectors)
 
 
 def dashboard_figures(scope: Scope) -> Dashboard:
@@ -43,4 +45,6 @@ def dashboard_figures(scope: Scope) -> Dashboard:
         groups=sales.top_groups(scope),
         weekly=weekly,
         provinces=provinces,
+        label_scans=top_scanned_products(start=scope.period.start, end=scope.period.end,
+                                         province_codes=scope.provinces),
     )

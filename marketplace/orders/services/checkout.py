@@ -37,7 +37,8 @@ def _reserve(context: CheckoutContext) -> dict[int, Product]:
         raise OutOfStock(shortages)
     for product_id in sorted(wanted):
         Product.objects.filter(pk=product_id).update(stock=models.F("stock") - wanted[product_id])
-    announce_products_changed(wanted)  # update() sends no post_save: search and the page cache
+    # update() sends no post_save: search and the page cache; listings change only for the sold out.
+    announce_products_changed(wanted, listed=[pk for pk, qty in wanted.items() if locked[pk].stock <= qty])
     return locked
 
 

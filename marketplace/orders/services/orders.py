@@ -67,9 +67,14 @@ def _release_stock(order: Order) -> None:
     if order.stock_released_at is not None:
         return
     lines = sorted(order.lines.exclude(product=None), key=lambda line: line.product_id)
-    for line in lines:  # pk order, like reservation: no deadlock with a checkout
+    # Rows locked in pk order, like reservation (no deadlock with a checkout); the stock read
+    # under the lock says which products come back in stock (their cards change).
+    stock = dict(Product.objects.select_for_update().filter(pk__in=[line.product_id for line in lines])
+                 .order_by("pk").values_list("pk", "stock"))
+    for line in lines:
         Product.objects.filter(pk=line.product_id).update(stock=models.F("stock") + line.quantity)
-    announce_products_changed(line.product_id for line in lines)  # update() sends no post_save
+    announce_products_changed((line.product_id for line in lines),  # update() sends no post_save
+                              listed=[line.product_id for line in lines if stock.get(line.product_id, 1) <= 0])
     order.stock_released_at = timezone.now()
 
 
