@@ -83,6 +83,7 @@ def database_env(db: str, args) -> dict:
     env.update(VAR_DIR=str(var), DJANGO_SETTINGS_MODULE="config.settings.dev", PYTHONUNBUFFERED="1")
     if db == "postgres":
         env["DATABASE_URL"] = postgres_url(args)
+        env["DATABASE_CONN_MAX_AGE"] = "60"  # persistent connections, as the README asks of production
     return env
 
 
