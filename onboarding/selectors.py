@@ -142,14 +142,17 @@ def application_for_officer(user, pk: int) -> SellerApplication:
     return application_detail(application)
 
 
-def pending_ocop_certificates_for_officer(user):
-    """Certificates sellers added on their products, waiting for verification."""
+def pending_ocop_certificates_for_officer(user, status: str = "pending"):
+    """Certificates of the officer's provinces in one state: by default those sellers added,
+    waiting for verification (oldest first); "verified" lists the ones in force, most
+    recently verified first, so that an officer can revoke one (refuse it with a reason)."""
     from marketplace.models import OcopCertificate
 
     if not is_programme_officer(user):
         return OcopCertificate.objects.none()
-    qs = (OcopCertificate.objects.filter(status=OcopCertificate.Status.PENDING)
-          .select_related("product", "store").order_by("created_at", "pk"))
+    order = ("-verified_at", "-pk") if status == OcopCertificate.Status.VERIFIED else ("created_at", "pk")
+    qs = (OcopCertificate.objects.filter(status=status)
+          .select_related("product", "store").order_by(*order))
     codes = officer_province_codes(user)
     if codes is not None:
         qs = qs.filter(store__province_code__in=codes)

@@ -107,6 +107,7 @@ def _certificate_decision(request, certificate, decide, back):
     if not form.is_valid():
         messages.error(request, _("Choose verify or refuse."))
         return redirect(back)
+    was_verified = certificate.status == certificate.Status.VERIFIED
     try:
         decide(certificate=certificate, officer=request.user, verified=form.cleaned_data["decision"] == "verify",
                reason=form.cleaned_data["reason"])
@@ -115,8 +116,10 @@ def _certificate_decision(request, certificate, decide, back):
     except NotAllowed as exc:
         raise Http404 from exc
     else:
-        messages.success(request, _("Certificate verified.") if form.cleaned_data["decision"] == "verify"
-                         else _("Certificate refused."))
+        if form.cleaned_data["decision"] == "verify":
+            messages.success(request, _("Certificate verified."))
+        else:
+            messages.success(request, _("Certificate revoked.") if was_verified else _("Certificate refused."))
     return redirect(back)
 
 
@@ -133,12 +136,16 @@ def declared_certificate(request, pk: int, certificate_pk: int):
 @require_GET
 def ocop_queue(request):
     _officer_only(request)
-    page = Paginator(selectors.pending_ocop_certificates_for_officer(request.user), 25).get_page(request.GET.get("p"))
-    return render(request, "onboarding/admin/ocop_queue.html", {"page": page})
+    status = "verified" if request.GET.get("status") == "verified" else "pending"
+    certificates = selectors.pending_ocop_certificates_for_officer(request.user, status)
+    page = Paginator(certificates, 25).get_page(request.GET.get("p"))
+    return render(request, "onboarding/admin/ocop_queue.html", {"page": page, "status": status})
 
 
 @require_POST
 def ocop_decide(request, pk: int):
     certificate = selectors.ocop_certificate_for_officer(request.user, pk)
-    return _certificate_decision(request, certificate, services.ocop_certificate_decide,
-                                 reverse("onboarding_review:ocop_queue"))
+    back = reverse("onboarding_review:ocop_queue")
+    if certificate.status == certificate.Status.VERIFIED:
+        back += "?status=verified"
+    return _certificate_decision(request, certificate, services.ocop_certificate_decide, back)

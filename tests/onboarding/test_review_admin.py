@@ -194,3 +194,25 @@ def test_menu_items_only_for_officers(client, officer):
     assert "/admin/seller-applications/" in client.get("/admin/").content.decode()
     client.force_login(UserFactory(groups=["Trainers"]))
     assert "/admin/seller-applications/" not in client.get("/admin/").content.decode()
+
+
+def test_officer_revokes_a_verified_certificate_and_the_stars_go_at_once(client, officer):
+    product = ProductFactory(name="Trà sen Tây Hồ")
+    certificate = CertificateFactory(product=product, status=OcopCertificate.Status.VERIFIED)
+    CertificateFactory(status=OcopCertificate.Status.PENDING, verified_at=None)
+    assert Product.objects.with_ocop_stars().get(pk=product.pk).ocop_stars == 4
+    pending = client.get(f"{QUEUE}ocop-certificates/").content.decode()
+    assert "Trà sen Tây Hồ" not in pending  # the waiting list shows only what waits
+    listed = client.get(f"{QUEUE}ocop-certificates/", {"status": "verified"}).content.decode()
+    assert "Trà sen Tây Hồ" in listed and "Lý do thu hồi" in listed and 'value="verify"' not in listed
+    # Revoking needs a reason; without one nothing changes.
+    client.post(f"{QUEUE}ocop-certificates/{certificate.pk}/", {"decision": "refuse", "reason": " "})
+    certificate.refresh_from_db()
+    assert certificate.status == "verified"
+    response = client.post(f"{QUEUE}ocop-certificates/{certificate.pk}/",
+                           {"decision": "refuse", "reason": "Quyết định bị huỷ"}, follow=True)
+    assert response.redirect_chain[-1][0] == f"{QUEUE}ocop-certificates/?status=verified"
+    assert "Đã thu hồi giấy chứng nhận." in response.content.decode()
+    certificate.refresh_from_db()
+    assert (certificate.status, certificate.refusal_reason) == ("refused", "Quyết định bị huỷ")
+    assert Product.objects.with_ocop_stars().get(pk=product.pk).ocop_stars is None
