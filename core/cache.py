@@ -7,7 +7,10 @@
   than PAGE_CACHE_SECONDS (one `get_many` per request). A change bumps only its tags
   (`bump_page_tags`, on commit: `bump_page_tags_on_commit`). Which change bumps which tag
   is decided by the app that owns the data (marketplace/page_cache.py, training/apps.py);
-  saving a Wagtail page, site, image or the site settings bumps `SITE` (here).
+  saving a Wagtail page, site, image or the site settings bumps `SITE` (here). A listing
+  whose own tags every change of its cards bumps says so (`page_tags_cover("card:")`) and
+  keeps no tag per card: a hit reads three versions, not fifty. A page following what no
+  tag follows (search results follow the index) is kept `seconds` at most.
 - **No stampede.** When an entry is stale, one request (a `cache.add` lock of
   LOCK_SECONDS) rebuilds it while the others get the previous copy (`X-Page-Cache:
   stale`), so a stale copy is served for a few seconds at most.
@@ -51,6 +54,8 @@ SITE = "site"  # every page depends on it: the layout (menus, footer, settings)
 TAG_PREFIX = "page-tag:"
 LOCK_SECONDS = 10  # how long one rebuild may keep others on the previous copy
 KEPT_AFTER_EXPIRY = 60  # an expired entry stays this long as the copy served during its rebuild
+# Headers of the page kept with its copy: the application's own (which search backend answered).
+KEPT_HEADERS = ("x-",)
 PLACEHOLDER = "__CSRF_TOKEN__"
 NONCE_PLACEHOLDER = "__CSP_NONCE__"
 _TOKEN_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
@@ -64,7 +69,18 @@ _VISITOR_PART = re.compile(rf"<!--visitor-part:{_MARK}:([\w./-]+)-->(.*?)<!--/vi
 # new image is on no page yet.
 SITE_WIDE = {"wagtailcore.Page", "wagtailcore.Site", "wagtailimages.Image", "cms.SiteSettings"}
 
-_collected: ContextVar[set | None] = ContextVar("page_cache_tags", default=None)
+class _Collecting:
+    """What the page being built declares: its tags, and the tag prefixes its own tags cover."""
+
+    def __init__(self):
+        self.tags: set[str] = set()
+        self.covered: tuple[str, ...] = ()
+
+    def kept(self) -> set[str]:
+        return {tag for tag in self.tags if not tag.startswith(self.covered)}
+
+
+_collected: ContextVar[_Collecting | None] = ContextVar("page_cache_tags", default=None)
 
 
 # --- tags ---------------------------------------------------------------------------------
@@ -73,7 +89,17 @@ def page_depends_on(*tags: str) -> None:
     """Declare, while a page is being built for the cache, tags it depends on (a no-op otherwise)."""
     collected = _collected.get()
     if collected is not None:
-        collected.update(tags)
+        collected.tags.update(tags)
+
+
+def page_tags_cover(*prefixes: str) -> None:
+    """Declare, while a page is being built for the cache, that its own tags are bumped by
+    every change of what the tags beginning with `prefixes` name (a listing whose tag every
+    change of a card it shows bumps): those tags are not kept with the entry, which keeps
+    the versions read on each hit few (one per card adds up on a 24-card page)."""
+    collected = _collected.get()
+    if collected is not None:
+        collected.covered += prefixes
 
 
 def bump_page_tags(*tags: str) -> None:
@@ -131,11 +157,26 @@ def _visitor(request) -> str | None:
     if not request.COOKIES.get(settings.SESSION_COOKIE_NAME):  # none, or emptied by a sign-out
         return ANONYMOUS
     user = request.user
-    if user.is_authenticated and (user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin")):
+    if user.is_authenticated and (user.is_staff or user.is_superuser or _may_open_admin(user)):
         return None  # the Wagtail user bar and the admin links are theirs
     if len(get_messages(request)):  # messages kept in the session (not consumed by len)
         return None
     return PERSONAL
+
+
+ADMIN_ACCESS_SECONDS = 300
+
+
+def _may_open_admin(user) -> bool:
+    """Whether `user` may open the Wagtail admin, remembered ADMIN_ACCESS_SECONDS: asking
+    costs two permission queries on every page. A change of access shows late only as a
+    shared page without the admin links, or the user bar, for a few minutes: both harmless."""
+    key = f"page-cache-admin:{user.pk}"
+    found = cache.get(key)
+    if found is None:
+        found = int(user.has_perm("wagtailadmin.access_admin"))
+        cache.set(key, found, timeout=ADMIN_ACCESS_SECONDS)
+    return bool(found)
 
 
 async def _anonymous_user():
@@ -214,11 +255,11 @@ def _placeholder(name: str) -> str:
 
 
 def _fresh(entry: dict, current: dict) -> bool:
-    return (time.time() - entry["built"] < settings.PAGE_CACHE_SECONDS
+    return (time.time() - entry["built"] < min(settings.PAGE_CACHE_SECONDS, entry.get("seconds") or 1e9)
             and all(version is not None and current.get(tag) == version for tag, version in entry["versions"].items()))
 
 
-def _store(key: str, request, response, tags: set, known: dict, shared: bool) -> dict | None:
+def _store(key: str, request, response, tags: set, known: dict, shared: bool, seconds: int | None) -> dict | None:
     """The entry for a page rendered from the shared request, stored; None if the page
     cannot be shared (not a 200, streamed, or setting cookies)."""
     if response.status_code != 200 or response.streaming or response.cookies:
@@ -240,7 +281,8 @@ def _store(key: str, request, response, tags: set, known: dict, shared: bool) ->
     versions = {tag: known[tag] for tag in tags if known.get(tag) is not None}
     versions.update(_versions_initialised(tags - versions.keys()))
     entry = {"html": _TOKEN_INPUT.sub(rf"\g<1>{PLACEHOLDER}\g<2>", html), "type": response["Content-Type"],
-             "versions": versions, "built": time.time(), "shared": shared, "parts": parts}
+             "versions": versions, "built": time.time(), "shared": shared, "parts": parts, "seconds": seconds,
+             "headers": {name: value for name, value in response.items() if name.lower().startswith(KEPT_HEADERS)}}
     cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS + KEPT_AFTER_EXPIRY)
     return entry
 
@@ -256,15 +298,15 @@ def _serve(request, entry: dict, state: str, visitor: str) -> HttpResponse:
         nonce = getattr(request, "csp_nonce", None)
         content = (content.replace(NONCE_PLACEHOLDER, str(nonce)) if nonce is not None
                    else content.replace(f' nonce="{NONCE_PLACEHOLDER}"', ""))
-    response = HttpResponse(content, content_type=entry["type"])
+    response = HttpResponse(content, content_type=entry["type"], headers=entry.get("headers"))
     response["X-Page-Cache"] = state
     return response
 
 
 def _render_shared(request, view, args, kwargs):
     """Render the view for the shared request, collecting the tags the page declares."""
-    shared, tags = _shared_request(request), set()
-    reset = _collected.set(tags)
+    shared, collecting = _shared_request(request), _Collecting()
+    reset = _collected.set(collecting)
     try:
         response = view(shared, *args, **kwargs)
         if callable(getattr(response, "render", None)):
@@ -274,7 +316,7 @@ def _render_shared(request, view, args, kwargs):
     for name in ("CSRF_COOKIE", "CSRF_COOKIE_NEEDS_UPDATE"):  # a token minted there is this visitor's cookie
         if name in shared.META:
             request.META[name] = shared.META[name]
-    return response, tags
+    return response, collecting.kept()
 
 
 def _page_is_shared(response, declared: bool) -> bool:
@@ -284,11 +326,12 @@ def _page_is_shared(response, declared: bool) -> bool:
     return declared or (getattr(page, "page_cache_shared", False) and "action_url" not in context)
 
 
-def cache_anonymous_page(view, *, shared: bool = False):
+def cache_anonymous_page(view, *, shared: bool = False, seconds: int | None = None):
     """Serve `view` from the page cache. Its HTML must be the same for every anonymous
     visitor; with `shared=True` it is the same for every visitor apart from the visitor
     parts of the layout, and visitors with a session or an account are served from the
-    cache too."""
+    cache too. `seconds`: kept at most this long even when no tag changed (a page showing
+    what no tag follows, such as search results following the index)."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -314,7 +357,7 @@ def cache_anonymous_page(view, *, shared: bool = False):
             return response
         try:
             response, tags = _render_shared(request, view, args, kwargs)
-            built = _store(key, request, response, tags, current, _page_is_shared(response, shared))
+            built = _store(key, request, response, tags, current, _page_is_shared(response, shared), seconds)
         except BaseException:
             cache.delete(key)  # no stale copy of a page that now fails (a product withdrawn: 404)
             raise

@@ -17,7 +17,8 @@ Tags the marketplace's pages declare:
 What changes reach (bumped on commit):
 
 - an order or a stock change that leaves the product in stock (or out of it): its own page
-  only — a listing shows neither the stock nor, up to PAGE_CACHE_SECONDS, the units sold;
+  only, and an order only when the page shows the stock (fewer than Product.LOW_STOCK left)
+  — a listing shows neither the stock nor, up to PAGE_CACHE_SECONDS, the units sold;
 - a change a product card shows (price, name, unit, photo, group, OCOP stars, in/out of
   stock) of a public product: its page, its card, its storefront grid, /products/ and the
   listings of its group and the groups above it — not other groups, stores or products;
@@ -39,6 +40,11 @@ from marketplace.orders.models import Review
 from marketplace.signals import products_changed as bulk_changed
 
 LISTINGS, PRODUCTS, STORES, HOME, FIGURES = "listing", "listing:products", "listing:stores", "home", "figures"
+CARD, STORE = "card:", "store:"
+# A product listing (/products/, a group; a storefront for its cards) needs no tag per card:
+# every change of a card bumps the listings showing it (card_change_tags), and every change
+# of a store's name or place bumps them all (_store_changed).
+COVERED_BY_LISTINGS = (CARD, STORE)
 # What a product card (and the listings' filters and sorts) shows of the product row itself.
 CARD_FIELDS = ("name", "slug", "price", "unit", "category_id", "store_id", "published_at")
 WATCHED = (*CARD_FIELDS, "status", "stock")
@@ -49,11 +55,11 @@ def product_tag(pk) -> str:
 
 
 def card_tag(pk) -> str:
-    return f"card:{pk}"
+    return f"{CARD}{pk}"
 
 
 def store_tag(pk) -> str:
-    return f"store:{pk}"
+    return f"{STORE}{pk}"
 
 
 def storefront_tag(pk) -> str:
@@ -128,11 +134,11 @@ def _product_deleted(sender, instance, **kwargs):
     bump_page_tags_on_commit(*product_change_tags(instance.pk, {f: getattr(instance, f) for f in WATCHED}, None))
 
 
-def _changed_in_bulk(sender, ids, listed=None, **kwargs):
-    """Bulk stock or price changes (marketplace.signals): every product's own page; the
+def _changed_in_bulk(sender, ids, listed=None, shown=None, **kwargs):
+    """Bulk stock or price changes (marketplace.signals): the own pages of `shown`, the
     cards of `listed` (all of them when not told), plus home when those changed."""
     listed = ids if listed is None else listed
-    tags = {product_tag(pk) for pk in ids}
+    tags = {product_tag(pk) for pk in (ids if shown is None else {*shown, *listed})}
     if listed:
         tags |= card_change_tags(Product.objects.filter(pk__in=listed).values_list("pk", "store_id", "category_id"))
         tags.add(HOME)

@@ -14,15 +14,19 @@ from collections.abc import Iterable
 
 from django.dispatch import Signal
 
-# Receivers get ids=[product ids], sorted, and listed=[the ids among them whose change shows
-# on a product card: price, in or out of stock…] or None when every one may.
+# Receivers get ids=[product ids], sorted; listed=[the ids among them whose change shows on a
+# product card: price, in or out of stock…] and shown=[those whose change shows on their own
+# page], each None when every one may.
 products_changed = Signal()
 
 
-def announce_products_changed(ids: Iterable[int], *, listed: Iterable[int] | None = None) -> None:
-    """`listed` lets the page cache keep listings for changes no card shows (an order that
-    leaves the product in stock changes the stock, and the stock is only on its own page)."""
+def announce_products_changed(ids: Iterable[int], *, listed: Iterable[int] | None = None,
+                              shown: Iterable[int] | None = None) -> None:
+    """`listed` and `shown` let the page cache keep pages for changes they do not show: an
+    order that leaves the product in stock changes no card, and its own page only when few
+    are left (`Product.stock_change_shown`)."""
     ids = sorted(set(ids))
     if ids:
         products_changed.send(sender=announce_products_changed, ids=ids,
-                              listed=None if listed is None else sorted(set(listed)))
+                              listed=None if listed is None else sorted(set(listed)),
+                              shown=None if shown is None else sorted(set(shown)))

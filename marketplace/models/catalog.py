@@ -94,6 +94,10 @@ class Product(models.Model):
 
     objects = ProductQuerySet.as_manager()
 
+    # Below this the product page says how many are left (and caps the quantity box at it);
+    # above it, only "in stock": an order that leaves plenty changes nothing a visitor sees.
+    LOW_STOCK = 10
+
     class Meta:
         ordering = ["-published_at", "-pk"]
         verbose_name = _("product")
@@ -121,6 +125,22 @@ class Product(models.Model):
     @property
     def unit_label(self) -> str:
         return unit_label(self.unit)
+
+    @classmethod
+    def stock_shown(cls, stock: int) -> int | None:
+        """The stock as the product page shows it: the number when few are left, 0 when
+        none, None ("in stock") otherwise."""
+        return stock if stock < cls.LOW_STOCK else None
+
+    @classmethod
+    def stock_change_shown(cls, before: int, after: int) -> bool:
+        """Whether the product page shows the stock going from `before` to `after`."""
+        return cls.stock_shown(before) != cls.stock_shown(after)
+
+    @property
+    def few_left(self) -> int | None:
+        """How many are left when few are (the product page says so), None when none or plenty."""
+        return self.stock if 0 < self.stock < self.LOW_STOCK else None
 
 
 class ProductPhoto(models.Model):

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 
-from core.cache import page_depends_on
+from core.cache import page_depends_on, page_tags_cover
 from core.paging import CappedPaginator
 from marketplace import page_cache, selectors
 from marketplace.forms.catalogue import CatalogueFilterForm, StoreFilterForm
@@ -31,6 +31,7 @@ def product_list(request):
     form = CatalogueFilterForm(request.GET or None)
     status = _filter_status(form)
     page_depends_on(*page_cache.catalogue_tags(form.filters()))
+    page_tags_cover(*page_cache.COVERED_BY_LISTINGS)
     page = _page(request, selectors.product_list(form.filters()))
     return render(request, "marketplace/product_list.html", {"form": form, "page_obj": page}, status=status)
 
@@ -63,6 +64,7 @@ def store_detail(request, slug):
     if store is None:
         raise Http404
     page_depends_on(page_cache.store_tag(store.pk), page_cache.storefront_tag(store.pk))
+    page_tags_cover(page_cache.CARD)
     form = CatalogueFilterForm(request.GET or None)
     status = _filter_status(form)
     page = _page(request, selectors.product_list(form.filters(store=store)))

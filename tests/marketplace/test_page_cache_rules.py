@@ -153,3 +153,46 @@ def test_a_lesson_completion_refreshes_only_the_figures(market, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         lesson_mark_done(user=learner, lesson=last)
     assert _refreshed(pages) == {"home"}  # the only page here with the programme figures
+
+
+def _stored_tags(url) -> set[str]:
+    """The tags the cached copy of `url` was stored with."""
+    assert Client().get(url)["X-Page-Cache"] == "miss"
+    entries = [cache.get(key.split(":", 2)[2]) for key in cache._cache if ":page:" in key and "lock" not in key]
+    (entry,) = [e for e in entries if e and not isinstance(e, int)]
+    return set(entry["versions"])
+
+
+def test_listings_keep_their_own_tags_not_one_per_card(market):
+    """A hit reads the versions of every tag of the copy: the catalogue's cards (and the stores
+    they name) are covered by the listing's own tags, which each of their changes bumps."""
+    assert _stored_tags("/products/") == {"site", "listing", "listing:products"}
+    cache.clear()
+    assert _stored_tags("/products/?group=thuc-pham") == {"site", "listing", "listing:group:thuc-pham"}
+    cache.clear()
+    hue = market["hue"].pk
+    assert _stored_tags(market["hue"].get_absolute_url()) == {"site", f"store:{hue}", f"listing:store:{hue}"}
+    cache.clear()
+    honey = market["honey"]
+    mint = ProductFactory(store=market["other"], name="Mật ong bạc hà", category=honey.category)
+    # A product page follows the cards it shows (related products: the group's other honey) by tag.
+    assert _stored_tags(honey.get_absolute_url()) == {
+        "site", f"product:{honey.pk}", f"store:{honey.store_id}", f"card:{mint.pk}", f"store:{mint.store_id}"}
+
+
+def test_an_order_that_leaves_plenty_keeps_even_its_product_page(market, django_capture_on_commit_callbacks):
+    """Above Product.LOW_STOCK the page says only "in stock" (and the quantity box is not
+    capped at the stock), so an order changes nothing on it; the few left are counted down."""
+    market["honey"].stock = Product.LOW_STOCK + 1
+    market["honey"].save()
+    pages = _warm(market)
+    page = Client().get(pages["honey"]).content.decode()
+    assert "Chỉ còn" not in page and 'max="999"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        place_one(market["honey"], 1)  # 10 left: still plenty
+    assert _refreshed(pages) == set()
+    with django_capture_on_commit_callbacks(execute=True):
+        place_one(market["honey"], 1)  # 9 left: now said
+    assert _refreshed(pages) == {"honey"}
+    page = Client().get(pages["honey"]).content.decode()
+    assert "Chỉ còn 9" in page and 'max="9"' in page

@@ -38,7 +38,9 @@ def _reserve(context: CheckoutContext) -> dict[int, Product]:
     for product_id in sorted(wanted):
         Product.objects.filter(pk=product_id).update(stock=models.F("stock") - wanted[product_id])
     # update() sends no post_save: search and the page cache; listings change only for the sold out.
-    announce_products_changed(wanted, listed=[pk for pk, qty in wanted.items() if locked[pk].stock <= qty])
+    announce_products_changed(wanted, listed=[pk for pk, qty in wanted.items() if locked[pk].stock <= qty],
+                              shown=[pk for pk, qty in wanted.items()
+                                     if Product.stock_change_shown(locked[pk].stock, locked[pk].stock - qty)])
     return locked
 
 

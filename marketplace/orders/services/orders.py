@@ -74,7 +74,9 @@ def _release_stock(order: Order) -> None:
     for line in lines:
         Product.objects.filter(pk=line.product_id).update(stock=models.F("stock") + line.quantity)
     announce_products_changed((line.product_id for line in lines),  # update() sends no post_save
-                              listed=[line.product_id for line in lines if stock.get(line.product_id, 1) <= 0])
+                              listed=[line.product_id for line in lines if stock.get(line.product_id, 1) <= 0],
+                              shown=[line.product_id for line in lines if Product.stock_change_shown(
+                                  stock.get(line.product_id, 0), stock.get(line.product_id, 0) + line.quantity)])
     order.stock_released_at = timezone.now()
 
 
