@@ -34,7 +34,7 @@ import re
 import secrets
 import time
 from contextvars import ContextVar
-from functools import partial, wraps
+from functools import wraps
 from importlib import import_module
 
 from django.conf import settings
@@ -113,7 +113,10 @@ def bump_page_tags_on_commit(*tags: str) -> None:
     otherwise be stored with the old data under the new versions. Nothing a bump raises
     reaches the request."""
     if tags:
-        transaction.on_commit(partial(bump_page_tags, *tags), robust=True)
+        def bump_after_commit():  # a named function: Django logs a robust hook's failure by its __qualname__
+            bump_page_tags(*tags)
+
+        transaction.on_commit(bump_after_commit, robust=True)
 
 
 def _versions(tags) -> dict[str, str | None]:

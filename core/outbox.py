@@ -16,7 +16,6 @@ by the relay like an unsent message.
 import datetime
 import logging
 import time
-from functools import partial
 
 from celery import current_app
 from django.db import transaction
@@ -40,7 +39,11 @@ _state = {"rest_until": 0.0, "pending": False}
 def enqueue_on_commit(task, *args) -> OutboxMessage:
     """Promise to run `task(*args)` once the current transaction commits (at once outside one)."""
     message = OutboxMessage.objects.create(task=task.name, args=list(args))
-    transaction.on_commit(partial(dispatch, message.pk), robust=True)
+
+    def dispatch_after_commit():  # a named function: Django logs a robust hook's failure by its __qualname__
+        dispatch(message.pk)
+
+    transaction.on_commit(dispatch_after_commit, robust=True)
     return message
 
 

@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Avg, Count, FloatField, OuterRef, Prefetch, Subquery, Sum, prefetch_related_objects
 from django.db.models.functions import Coalesce
 
@@ -10,6 +11,9 @@ from marketplace.orders.models import CartItem, LedgerEntry, Order, OrderLine, P
 from marketplace.orders.services.cart import SESSION_KEY as CART_SESSION_KEY
 
 REVIEWS_SHOWN = 20
+# How long a signed-in buyer's header count is kept; every change of their CartItem rows
+# forgets it on commit (marketplace/orders/signals.py).
+CART_COUNT_SECONDS = 300
 
 # Orders that are sales ("Đã bán"): placed and not waiting for payment, cancelled or refunded.
 SALE_STATUSES = (Order.Status.CONFIRMED, Order.Status.PAID, Order.Status.SHIPPED, Order.Status.DELIVERED,
@@ -36,13 +40,24 @@ def product_stats() -> dict:
     }
 
 
+def cart_count_key(user_id) -> str:
+    return f"cart-count:{user_id}"
+
+
 def cart_item_count(request) -> int:
     """Units in the visitor's cart, for the header: a sum in SQL when signed in, the
-    session's when not. A visitor without a session cookie has no cart, and their session
-    is not touched (their pages stay cacheable)."""
+    session's when not. The signed-in sum is kept in the cache (`cart_count_key`, up to
+    CART_COUNT_SECONDS, forgotten when their cart rows change), so a repeat view costs no
+    query. A visitor without a session cookie has no cart, and their session is not
+    touched (their pages stay cacheable)."""
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        return CartItem.objects.filter(user=user).aggregate(n=Sum("quantity"))["n"] or 0
+        key = cart_count_key(user.pk)
+        count = cache.get(key)
+        if count is None:
+            count = CartItem.objects.filter(user=user).aggregate(n=Sum("quantity"))["n"] or 0
+            cache.set(key, count, CART_COUNT_SECONDS)
+        return count
     if settings.SESSION_COOKIE_NAME not in request.COOKIES or not hasattr(request, "session"):
         return 0
     return sum(int(qty) for qty in request.session.get(CART_SESSION_KEY, {}).values())

@@ -48,3 +48,24 @@ def test_the_page_links_say_more_than():
     with translation.override("vi"):
         html = template.render(Context({"request": RequestFactory().get("/products/?page=2")}))
     assert "<span>Trang 2 / hơn 417</span>" in html
+
+
+def test_large_counts_are_remembered_a_minute_small_ones_counted_every_time(monkeypatch):
+    from django.core.cache import cache
+
+    cache.clear()
+    monkeypatch.setattr(paging, "REMEMBERED_FROM", 3)
+    first_pk = ProductFactory.create_batch(3)[0].pk
+    products = Product.objects.order_by("pk")
+    with CaptureQueriesContext(connection) as first:
+        assert CappedPaginator(products, 1).count == 3
+    ProductFactory()
+    with CaptureQueriesContext(connection) as again:
+        assert CappedPaginator(products, 1).count == 3  # the remembered count, no query
+    assert (len(first), len(again)) == (1, 0)
+    with CaptureQueriesContext(connection) as other:  # another query: its own count
+        assert CappedPaginator(products.filter(pk__gt=first_pk), 1).count == 3
+    with CaptureQueriesContext(connection) as small:
+        assert CappedPaginator(products.filter(pk__gt=first_pk + 1), 1).count == 2
+        assert CappedPaginator(products.filter(pk__gt=first_pk + 1), 1).count == 2
+    assert (len(other), len(small)) == (1, 2)

@@ -17,7 +17,8 @@ def seller_orders_summary(store):
 
 @register.simple_tag(takes_context=True)
 def cart_count(context) -> int:
-    """Units in the visitor's cart, for the header (one query when signed in; a visitor
-    without a session costs nothing and keeps pages cacheable)."""
+    """Units in the visitor's cart, for the header (signed in: one query, then none while
+    the cached count lasts; a visitor without a session costs nothing and keeps pages
+    cacheable)."""
     request = context.get("request")
     return cart_item_count(request) if request is not None else 0
