@@ -32,7 +32,9 @@ import copy
 import hashlib
 import re
 import secrets
+import threading
 import time
+from collections import OrderedDict
 from contextvars import ContextVar
 from functools import wraps
 from importlib import import_module
@@ -160,7 +162,7 @@ def _visitor(request) -> str | None:
     if not request.COOKIES.get(settings.SESSION_COOKIE_NAME):  # none, or emptied by a sign-out
         return ANONYMOUS
     user = request.user
-    if user.is_authenticated and (user.is_staff or user.is_superuser or _may_open_admin(user)):
+    if user.is_authenticated and (user.is_staff or user.is_superuser or _may_open_admin(request)):
         return None  # the Wagtail user bar and the admin links are theirs
     if len(get_messages(request)):  # messages kept in the session (not consumed by len)
         return None
@@ -168,18 +170,20 @@ def _visitor(request) -> str | None:
 
 
 ADMIN_ACCESS_SECONDS = 300
+ADMIN_ACCESS_KEY = "page_cache_admin"
 
 
-def _may_open_admin(user) -> bool:
-    """Whether `user` may open the Wagtail admin, remembered ADMIN_ACCESS_SECONDS: asking
-    costs two permission queries on every page. A change of access shows late only as a
-    shared page without the admin links, or the user bar, for a few minutes: both harmless."""
-    key = f"page-cache-admin:{user.pk}"
-    found = cache.get(key)
-    if found is None:
-        found = int(user.has_perm("wagtailadmin.access_admin"))
-        cache.set(key, found, timeout=ADMIN_ACCESS_SECONDS)
-    return bool(found)
+def _may_open_admin(request) -> bool:
+    """Whether the signed-in visitor may open the Wagtail admin, remembered in their session
+    for ADMIN_ACCESS_SECONDS (the session is read anyway): asking costs two permission
+    queries on every page. A change of access shows late only as a shared page without the
+    admin links, or the user bar, for a few minutes: both harmless."""
+    remembered = request.session.get(ADMIN_ACCESS_KEY)
+    if isinstance(remembered, list) and len(remembered) == 2 and time.time() - remembered[1] < ADMIN_ACCESS_SECONDS:
+        return bool(remembered[0])
+    may = request.user.has_perm("wagtailadmin.access_admin")
+    request.session[ADMIN_ACCESS_KEY] = [may, time.time()]
+    return may
 
 
 async def _anonymous_user():
@@ -286,8 +290,46 @@ def _store(key: str, request, response, tags: set, known: dict, shared: bool, se
     entry = {"html": _TOKEN_INPUT.sub(rf"\g<1>{PLACEHOLDER}\g<2>", html), "type": response["Content-Type"],
              "versions": versions, "built": time.time(), "shared": shared, "parts": parts, "seconds": seconds,
              "headers": {name: value for name, value in response.items() if name.lower().startswith(KEPT_HEADERS)}}
-    cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS + KEPT_AFTER_EXPIRY)
+    cache.set_many({key: entry, key + STAMP: entry["built"]}, timeout=settings.PAGE_CACHE_SECONDS + KEPT_AFTER_EXPIRY)
     return entry
+
+
+# --- this process's copies ------------------------------------------------------------------
+
+# The entries this worker read last, so that a hit reads one small stamp with the tag
+# versions (one round trip) instead of the whole page and then the versions (two). The
+# stamp (the entry's build time, stored beside it) says the shared entry is still this copy.
+STAMP = ":built"
+LOCAL_ENTRIES = 256
+_local: OrderedDict[str, dict] = OrderedDict()  # the first read from the shared cache first
+_local_lock = threading.Lock()  # threaded servers (runserver, gthread workers)
+
+
+def _entry_and_versions(key: str) -> tuple[dict | None, dict]:
+    """The entry under `key` (None when there is none) and the current versions of its tags."""
+    with _local_lock:
+        local = _local.get(key)
+    if local is not None:
+        found = cache.get_many([key + STAMP, *(TAG_PREFIX + tag for tag in local["versions"])])
+        if found.get(key + STAMP) == local["built"]:
+            return local, {tag: found.get(TAG_PREFIX + tag) for tag in local["versions"]}
+    entry = cache.get(key)
+    if not isinstance(entry, dict):
+        with _local_lock:
+            _local.pop(key, None)
+        return None, {}
+    with _local_lock:
+        _local[key] = entry
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_ENTRIES:
+            _local.popitem(last=False)
+    return entry, _versions(entry["versions"])
+
+
+def _forget(key: str) -> None:
+    cache.delete_many([key, key + STAMP])
+    with _local_lock:
+        _local.pop(key, None)
 
 
 def _serve(request, entry: dict, state: str, visitor: str) -> HttpResponse:
@@ -342,11 +384,9 @@ def cache_anonymous_page(view, *, shared: bool = False, seconds: int | None = No
         if visitor is None:
             return view(request, *args, **kwargs)
         key = _key(request)
-        entry = cache.get(key)
-        entry = entry if isinstance(entry, dict) else None
+        entry, current = _entry_and_versions(key)
         if visitor == PERSONAL and entry is not None and not entry["shared"]:
             return view(request, *args, **kwargs)
-        current = _versions(entry["versions"]) if entry else {}
         if entry and _fresh(entry, current):
             return _serve(request, entry, "hit", visitor)
         if entry is None and not _room_for_variant(request):
@@ -362,7 +402,7 @@ def cache_anonymous_page(view, *, shared: bool = False, seconds: int | None = No
             response, tags = _render_shared(request, view, args, kwargs)
             built = _store(key, request, response, tags, current, _page_is_shared(response, shared), seconds)
         except BaseException:
-            cache.delete(key)  # no stale copy of a page that now fails (a product withdrawn: 404)
+            _forget(key)  # no stale copy of a page that now fails (a product withdrawn: 404)
             raise
         finally:
             cache.delete(lock)
@@ -371,7 +411,7 @@ def cache_anonymous_page(view, *, shared: bool = False, seconds: int | None = No
         if built is not None:  # stored for anonymous visitors; this one gets a page of their own
             return view(request, *args, **kwargs)
         if entry:
-            cache.delete(key)
+            _forget(key)
         return view(request, *args, **kwargs) if visitor == PERSONAL else response
 
     return wrapped
