@@ -24,6 +24,8 @@
   shared=True)` or a Wagtail page class with `page_cache_shared = True`); staff (anyone
   who may open the admin), previews and visitors with a pending message always get a page
   of their own.
+- **One round trip a hit.** Each worker keeps the entries it read and checks their stamp
+  with the tag versions in one `get_many` (see "this process's copies" below).
 - **Bounded.** Tracking parameters (`utm_*`, `fbclid`, …) never make a new entry, and one
   path keeps at most MAX_VARIANTS_PER_PATH query-string variants.
 """
