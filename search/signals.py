@@ -14,8 +14,12 @@ def product_changed(sender, instance, **kwargs):
     enqueue_on_commit(tasks.index_objects, "product", [instance.pk])
 
 
-def products_changed_in_bulk(sender, ids, **kwargs):
-    enqueue_on_commit(tasks.index_objects, "product", list(ids))
+def products_changed_in_bulk(sender, ids, listed=None, **kwargs):
+    """A document holds "in stock", not the stock: an order that leaves the product in stock
+    (not `listed`) changes nothing searchable and is not indexed again."""
+    changed = ids if listed is None else listed
+    if changed:
+        enqueue_on_commit(tasks.index_objects, "product", list(changed))
 
 
 def certificate_changed(sender, instance, **kwargs):

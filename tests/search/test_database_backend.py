@@ -54,14 +54,22 @@ def test_vocabulary_is_bounded(catalogue, monkeypatch):
 
 
 
-def test_a_checkout_reindexes_its_products_in_one_task(catalogue, django_capture_on_commit_callbacks):
+def test_a_checkout_reindexes_the_products_it_sold_out_in_one_task(catalogue, django_capture_on_commit_callbacks):
+    """Documents hold "in stock", not the stock: only the products sold out are indexed again."""
     from core.models import OutboxMessage
+    from marketplace.models import Product
     from tests.factories.orders import place
 
     OutboxMessage.objects.all().delete()
     keys = ("mat_ong", "tra_shan", "nuoc_mam")  # three stores: three orders, one payment
+    Product.objects.filter(pk__in=[catalogue.products[k].pk for k in keys]).update(stock=5)
+    Product.objects.filter(pk__in=[catalogue.products[k].pk for k in keys[:2]]).update(stock=1)
     with django_capture_on_commit_callbacks(execute=True):
         place({catalogue.products[k]: 1 for k in keys})
     indexing = OutboxMessage.objects.filter(task__startswith="search.").values_list("task", "args")
     assert list(indexing) == [("search.tasks.index_objects", ["product", sorted(catalogue.products[k].pk
-                                                                                 for k in keys)])]
+                                                                                 for k in keys[:2])])]
+    OutboxMessage.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        place({catalogue.products["nuoc_mam"]: 1})  # 3 left: nothing searchable changed
+    assert not OutboxMessage.objects.filter(task__startswith="search.").exists()
