@@ -293,6 +293,7 @@ def _store(key: str, request, response, tags: set, known: dict, shared: bool, se
              "versions": versions, "built": time.time(), "shared": shared, "parts": parts, "seconds": seconds,
              "headers": {name: value for name, value in response.items() if name.lower().startswith(KEPT_HEADERS)}}
     cache.set_many({key: entry, key + STAMP: entry["built"]}, timeout=settings.PAGE_CACHE_SECONDS + KEPT_AFTER_EXPIRY)
+    _keep_local(key, entry)
     return entry
 
 
@@ -320,12 +321,16 @@ def _entry_and_versions(key: str) -> tuple[dict | None, dict]:
         with _local_lock:
             _local.pop(key, None)
         return None, {}
+    _keep_local(key, entry)
+    return entry, _versions(entry["versions"])
+
+
+def _keep_local(key: str, entry: dict) -> None:
     with _local_lock:
         _local[key] = entry
         _local.move_to_end(key)
         while len(_local) > LOCAL_ENTRIES:
             _local.popitem(last=False)
-    return entry, _versions(entry["versions"])
 
 
 def _forget(key: str) -> None:

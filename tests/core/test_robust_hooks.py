@@ -13,7 +13,7 @@ from core import outbox
 from core.models import OutboxMessage
 from search.tasks import index_objects
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_a_cache_outage_after_the_commit_is_logged_not_raised(monkeypatch, caplog):
