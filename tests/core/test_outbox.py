@@ -310,7 +310,8 @@ def test_broker_back_with_a_real_worker(client):
         app.connection_for_write().default_channel.client.flushdb()
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
             OutboxMessage.objects.filter(sent_at=None).update(next_attempt_at=timezone.now())
-            assert outbox.relay() >= 2
+            # The buyer's confirmation: an order that leaves the product in stock is not indexed again.
+            assert outbox.relay() == 1
             deadline = time.monotonic() + 15
             while time.monotonic() < deadline and not any(m.to == ["lan@example.vn"] for m in mail.outbox):
                 time.sleep(0.1)
