@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core import divisions
+from marketplace.forms.fields import PriceField
 from marketplace.models import Category
 
 # The highest price a product may have (the CSV import and quick edit allow 2,000,000,000 ₫).
@@ -40,8 +41,9 @@ def province_field():
 
 
 def price_field(label):
-    return forms.IntegerField(label=label, required=False, min_value=0, max_value=MAX_PRICE,
-                              error_messages={"invalid": _("Prices are whole numbers of đồng.")})
+    """A price as people type it ("120.000", "120 000 ₫"), read like the seller's price box
+    (`PriceField`, core.money.parse_vnd) and shown back with dots between thousands."""
+    return PriceField(label=label, required=False, minimum=0, maximum=MAX_PRICE)
 
 
 def parse_flag(value) -> bool | None:

@@ -58,6 +58,7 @@ def test_filters_group_with_subgroups_province_price_stock():
     assert slugs(client.get("/products/?group=mat-ong")) == ["a"]
     assert slugs(client.get(f"/products/?province={NINH_BINH}")) == ["c"]
     assert slugs(client.get("/products/?min_price=150000&max_price=250000")) == ["c"]
+    assert slugs(client.get("/products/", {"min_price": "150.000", "max_price": "250.000 ₫"})) == ["c"]
     assert sorted(slugs(client.get("/products/?in_stock=on"))) == ["a", "c"]
     assert slugs(client.get("/products/?sort=price_asc")) == [a.slug, c.slug, b.slug]
     assert slugs(client.get("/products/?sort=price_desc")) == [b.slug, c.slug, a.slug]

@@ -26,7 +26,10 @@ def test_catalogue_and_search_use_the_same_filter_fields(form_class):
     ({"province": "999"}, "province", "Không có tỉnh/thành phố này."),
     ({"province": "abc"}, "province", "Không có tỉnh/thành phố này."),
     ({"stars": "2"}, "stars", "Số sao OCOP phải là 3, 4 hoặc 5."),
-    ({"min_price": "abc"}, "min_price", "Giá phải là số đồng nguyên."),
+    ({"min_price": "abc"}, "min_price", "Giá “abc” không phải số đồng nguyên lớn hơn 0."),
+    ({"max_price": "120,5"}, "max_price", "Giá “120,5” không rõ ràng: hãy ghi số đồng nguyên, dùng dấu chấm ngăn cách "
+                                          "hàng nghìn, ví dụ 120.000."),
+    ({"min_price": "-5"}, "min_price", "Giá “-5” là số âm."),
     ({"min_price": "900", "max_price": "100"}, "max_price", PRICE_CHECK),
     ({"in_stock": "maybe"}, "in_stock", "in_stock phải là true hoặc false."),
 ])
@@ -83,3 +86,12 @@ def test_the_catalogue_the_search_page_and_the_api_give_the_same_reason(client):
     assert (api.status_code, api.json()) == (422, {"detail": PRICE_CHECK})
     in_stock = client.get("/products/", {"in_stock": "maybe"})
     assert in_stock.status_code == 400 and "in_stock phải là true hoặc false." in in_stock.content.decode()
+
+
+@pytest.mark.parametrize("form_class", [CatalogueFilterForm, SearchForm])
+def test_prices_are_read_as_people_type_them(form_class):
+    """The same reading as the seller's price box and the CSV import (core.money.parse_vnd)."""
+    form = form_class({"min_price": "120.000", "max_price": "250.000 ₫"})
+    assert form.is_valid(), form.errors
+    assert (form.cleaned_data["min_price"], form.cleaned_data["max_price"]) == (120_000, 250_000)
+    assert form_class({"min_price": "0"}).is_valid()
