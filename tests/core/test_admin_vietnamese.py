@@ -17,6 +17,7 @@ from django.utils import translation
 
 from tests.factories import UserFactory
 from tests.factories.onboarding import OfficerFactory
+from tests.wagtail_admin import sidebar_items
 
 CATALOGUES = Path(settings.BASE_DIR) / "locale_wagtail" / "vi" / "LC_MESSAGES"
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
@@ -102,25 +103,6 @@ def test_the_admin_scripts_get_the_vietnamese_catalogue(client):
     for english, vietnamese in (("Insert a block", "Chèn một khối"), ("Search options…", "Tìm khối…"),
                                 ("Toggle sidebar", "Mở/đóng thanh bên"), ("Edit", "Sửa")):
         assert f"{json.dumps(english)}: {json.dumps(vietnamese)}" in catalogue
-
-
-def sidebar_items(html):
-    start = html.index('<script id="wagtail-sidebar-props" type="application/json">')
-    start = html.index(">", start) + 1
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "name" in node and "label" in node:
-                found.append(node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(json.loads(html[start:html.index("</script>", start)]))
-    return found
 
 
 @pytest.mark.django_db

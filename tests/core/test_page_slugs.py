@@ -15,36 +15,15 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from core.pages import ascii_slugs_for_existing_pages
 from tests.factories.training import create_course, create_module, training_index
+from tests.wagtail_admin import page_form_data
 from training.models import CoursePage, LessonPage, ModulePage
 
 pytestmark = pytest.mark.django_db
 JSON = {"HTTP_ACCEPT": "application/json"}  # what the editor's autosave sends
 
 
-def _form_data(client, url: str) -> dict:
-    """The admin page form's current values, as a browser without JavaScript posts them."""
-    response = client.get(url)
-    assert response.status_code == 200, url
-    form = BeautifulSoup(response.content, "html.parser").find("form", id="page-edit-form")
-    data = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or field.get("type") in ("submit", "button", "file"):
-            continue
-        if field.get("type") in ("checkbox", "radio") and not field.has_attr("checked"):
-            continue
-        if field.name == "textarea":
-            data[name] = field.text
-        elif field.name == "select":
-            selected = field.find("option", selected=True)
-            data[name] = selected.get("value", "") if selected else ""
-        else:
-            data[name] = field.get("value", "")
-    return data
-
-
 def _lesson_data(client, url: str) -> dict:
-    data = _form_data(client, url)
+    data = page_form_data(client, url)
     data.update(nested_form_data({"body": streamfield([("heading", "Giới thiệu")]), "quiz": streamfield([])}))
     return data
 
@@ -56,7 +35,7 @@ def _add_url(model, parent) -> str:
 @pytest.mark.parametrize("typed", ["", "Bán hàng qua Zalo", "bán-hàng-qua-zalo"])
 def test_the_admin_add_view_makes_an_ascii_slug_from_a_vietnamese_title(admin_client, typed):
     url = _add_url(CoursePage, training_index())
-    data = _form_data(admin_client, url)
+    data = page_form_data(admin_client, url)
     data.update(title="Bán hàng qua Zalo", slug=typed, summary="Bán hàng qua Zalo cho người mới.")
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -107,7 +86,7 @@ def test_a_published_page_keeps_its_address_and_a_clash_is_reported(admin_client
     course = create_course(modules=(1, 1))
     first, second = ModulePage.objects.child_of(course).order_by("path")
     edit = f"/admin/pages/{second.pk}/edit/"
-    data = _form_data(admin_client, edit)
+    data = page_form_data(admin_client, edit)
     data["slug"] = first.slug
     response = admin_client.post(edit, data, **JSON)
     assert response.status_code == 400 and response.json()["success"] is False

@@ -3,7 +3,6 @@ sent first), then those sent back to the applicant (oldest first); approved and 
 ones only behind the state filter; the admin menu says how many wait."""
 
 import datetime
-import json
 
 import pytest
 from django.utils import timezone
@@ -13,6 +12,7 @@ from onboarding.models import ApplicationStatus, OfficerScope
 from tests.factories import UserFactory
 from tests.factories.marketplace import HUE, first_ward
 from tests.factories.onboarding import ApplicationFactory, OfficerFactory
+from tests.wagtail_admin import sidebar_items
 
 pytestmark = pytest.mark.django_db
 S = ApplicationStatus
@@ -78,24 +78,8 @@ def test_the_others_are_behind_the_state_filter(client, applications):
 
 
 def sidebar_item(html: str, name: str) -> dict | None:
-    """The menu item `name` from the sidebar's props (Wagtail renders the menu from JSON)."""
-    start = html.index('<script id="wagtail-sidebar-props" type="application/json">')
-    start = html.index(">", start) + 1
-    props = json.loads(html[start:html.index("</script>", start)])
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if node.get("name") == name and "label" in node:
-                found.append(node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(props)
-    return found[0] if found else None
+    """The menu item `name` from the sidebar."""
+    return next((item for item in sidebar_items(html) if item["name"] == name), None)
 
 
 def test_admin_menu_counts_the_applications_waiting_for_this_officer(client, applications):

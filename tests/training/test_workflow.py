@@ -1,39 +1,17 @@
 """Trainers write courses but cannot publish: their changes wait for a programme officer."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.test import Client
 from wagtail.models import GroupPagePermission, WorkflowState
 
 from accounts.roles import PROGRAMME_OFFICERS, TRAINERS
 from tests.factories import UserFactory
 from tests.factories.training import create_course, training_index
+from tests.wagtail_admin import page_form_data
 from training.models import CoursePage
 from training.setup import ensure_training_setup
 
 pytestmark = pytest.mark.django_db
-
-
-def _edit_form_data(client, page) -> dict:
-    """The admin edit form's current values, as the browser would post them."""
-    response = client.get(f"/admin/pages/{page.pk}/edit/")
-    assert response.status_code == 200
-    form = BeautifulSoup(response.content, "html.parser").find("form", id="page-edit-form")
-    data = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or field.get("type") in ("submit", "button", "file"):
-            continue
-        if field.get("type") in ("checkbox", "radio") and not field.has_attr("checked"):
-            continue
-        if field.name == "textarea":
-            data[name] = field.text
-        elif field.name == "select":
-            selected = field.find("option", selected=True)
-            data[name] = selected.get("value", "") if selected else ""
-        else:
-            data[name] = field.get("value", "")
-    return data
 
 
 def test_migration_sets_up_the_training_index_permissions_and_workflow():
@@ -62,7 +40,7 @@ def test_trainer_edit_goes_to_moderation_and_goes_live_only_when_an_officer_appr
     assert perms.can_edit() and not perms.can_publish()
 
     client.force_login(trainer)
-    data = _edit_form_data(client, course)
+    data = page_form_data(client, f"/admin/pages/{course.pk}/edit/")
     data["title"] = "Khoá học đã sửa"
     data["action-publish"] = "action-publish"  # a trainer trying to publish directly...
     client.post(f"/admin/pages/{course.pk}/edit/", data)
