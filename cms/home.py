@@ -13,6 +13,8 @@ change a ranking or a figure (a certificate, a review, a store, a product publis
 withdrawn, a course completed) forget the stored copy (`connect`).
 """
 
+import logging
+
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Avg, Count, Exists, F, OuterRef, Prefetch, Q, Subquery
@@ -26,6 +28,8 @@ from marketplace.models import OcopCertificate, Product, Store
 from marketplace.orders.models import Review
 from marketplace.selectors import LOGO_RENDITIONS, photos_prefetch, with_card_stats
 from training.selectors import starter_course
+
+logger = logging.getLogger(__name__)
 
 PRODUCTS_SHOWN = 8
 STORES_SHOWN = 6
@@ -148,9 +152,17 @@ def refresh_rankings() -> dict:
 def forget_rankings(**_kwargs) -> None:
     """A change that can move a ranking or a figure: the next request computes them again.
     Forgotten now and once more after the commit, so a request that read the rows before
-    the commit cannot keep its copy."""
-    cache.delete(RANKINGS_KEY)
-    transaction.on_commit(lambda: cache.delete(RANKINGS_KEY))
+    the commit cannot keep its copy. A cache that cannot be reached fails neither the change
+    nor its answer: the copy then ages out (RANKINGS_SECONDS)."""
+    _forget_stored_rankings()
+    transaction.on_commit(_forget_stored_rankings, robust=True)
+
+
+def _forget_stored_rankings() -> None:
+    try:
+        cache.delete(RANKINGS_KEY)
+    except Exception:  # noqa: BLE001 - any cache failure: logged, the write goes on
+        logger.exception("Could not forget the home page rankings")
 
 
 def _product_changed(sender, update_fields=None, **kwargs) -> None:

@@ -176,8 +176,13 @@ def _after_lesson_done(*, user, course: CoursePage, now) -> tuple[selectors.Cour
     return outline, completed_now
 
 
-def _announce_completed(user, course) -> None:
-    course_completed.send(sender=CoursePage, user=user, course=course)
+def _announce_completed_on_commit(user, course) -> None:
+    """Tell the followers of `course_completed` once the completion is committed; whatever
+    they fail at (a cache down) is logged and never turns the committed lesson into a 500."""
+    def announce_completed():  # a named function: Django logs a robust hook's failure by its __qualname__
+        course_completed.send(sender=CoursePage, user=user, course=course)
+
+    transaction.on_commit(announce_completed, robust=True)
 
 
 def lesson_mark_done(*, user, lesson: LessonPage) -> LessonOutcome:
@@ -194,7 +199,7 @@ def lesson_mark_done(*, user, lesson: LessonPage) -> LessonOutcome:
             progress.save(update_fields=["completed_at", "updated_at"])
         outline, completed_now = _after_lesson_done(user=user, course=course, now=now)
         if completed_now:
-            transaction.on_commit(lambda: _announce_completed(user, course))
+            _announce_completed_on_commit(user, course)
     return LessonOutcome(progress=progress, outline=outline, course_completed=completed_now)
 
 
@@ -222,7 +227,7 @@ def quiz_submit(*, user, lesson: LessonPage, answers: Mapping[str, str]) -> Quiz
         progress.save(update_fields=["attempts", "best_score", "completed_at", "updated_at"])
         _outline, completed_now = _after_lesson_done(user=user, course=course, now=now)
         if completed_now:
-            transaction.on_commit(lambda: _announce_completed(user, course))
+            _announce_completed_on_commit(user, course)
     return QuizResult(score=score, passed=passed, best_score=progress.best_score, questions=questions,
                       course_completed=completed_now, attempt=progress.attempts)
 

@@ -2,7 +2,6 @@
 documents, declare OCOP certificates, submit. Officers' decisions are in `review.py`."""
 
 import datetime
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -99,7 +98,7 @@ def application_documents_upload(*, application: SellerApplication, user, upload
             written.save(document.file, clean.name, clean.content)
             if old is not None:
                 old.delete()
-                transaction.on_commit(partial(old.file.storage.delete, old.file.name))
+                _delete_file_on_commit(old.file)
             document.full_clean(exclude=["application"], validate_constraints=False)
             document.save()
             documents.append(document)
@@ -156,3 +155,14 @@ def application_submit(*, application: SellerApplication, user, accept_terms: bo
     locked.field_notes = {}
     locked.save(update_fields=["terms_accepted_at", "submitted_at", "field_notes", "updated_at"])
     return application_transition(application=locked, to=ApplicationStatus.SUBMITTED, actor=user)
+
+
+def _delete_file_on_commit(file) -> None:
+    """Remove a replaced scan once the new one is committed; a storage that fails is logged
+    (the file stays behind) and never turns the committed upload into a 500."""
+    storage, name = file.storage, file.name
+
+    def delete_replaced_file():  # a named function: Django logs a robust hook's failure by its __qualname__
+        storage.delete(name)
+
+    transaction.on_commit(delete_replaced_file, robust=True)

@@ -39,3 +39,27 @@ def test_a_dispatch_failure_after_the_commit_is_logged_and_the_message_kept(monk
     assert record.getMessage().startswith("Error calling enqueue_on_commit.<locals>.dispatch_after_commit in")
     assert record.getMessage().endswith("(broker gone).")
     assert OutboxMessage.objects.filter(pk=message.pk).exists()  # kept for the relay to send
+
+
+def test_a_course_completed_while_the_cache_is_down_is_completed_and_logged(monkeypatch, caplog):
+    """The completion's followers (home rankings, figures) run after the commit: a cache
+    down costs a stale home page for a while, never the learner's answer."""
+    from tests.factories import UserFactory
+    from tests.factories.training import create_course, lessons_of
+    from training.models import Certificate
+    from training.services import enrolment_create, lesson_mark_done
+
+    learner = UserFactory()
+    course = create_course(modules=(1,), required=True)
+    (lesson,) = lessons_of(course)
+    enrolment_create(user=learner, course=course)
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr(page_cache.cache, "delete", unreachable)
+    with caplog.at_level(logging.ERROR):
+        outcome = lesson_mark_done(user=learner, lesson=lesson)
+    assert outcome.course_completed
+    assert Certificate.objects.filter(user=learner, course=course).count() == 1
+    assert "Could not forget the home page rankings" in [r.getMessage() for r in caplog.records]
