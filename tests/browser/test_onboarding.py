@@ -13,7 +13,10 @@ HUE = divisions.province_code_for_name("Huế")
 
 
 def save(page):
-    page.get_by_role("button", name="Lưu và tiếp tục").click()
+    """Each step answers with a new page (the next step, or this one with its errors):
+    wait for it, so nothing reads or types into the page being left."""
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lưu và tiếp tục").click()
 
 
 def test_applicant_goes_from_signup_to_a_live_store(phone, chromium, live_server, tmp_path, artifacts_dir,
@@ -34,7 +37,8 @@ def test_applicant_goes_from_signup_to_a_live_store(phone, chromium, live_server
 
     # The wizard, one step per screen.
     phone.goto("/onboarding/")
-    phone.get_by_role("button", name="Bắt đầu đăng ký").click()
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="Bắt đầu đăng ký").click()
     assert "Bước 1/10" in phone.inner_text(".wizard-progress")
     phone.get_by_label("Hợp tác xã").check()
     save(phone)
@@ -78,7 +82,8 @@ def test_applicant_goes_from_signup_to_a_live_store(phone, chromium, live_server
     with admin.expect_navigation():
         admin.locator("form button[type=submit]").first.click()
     admin.goto("/admin/seller-applications/")
-    admin.get_by_role("link", name="Sen Tịnh Tâm").click()
+    with admin.expect_navigation():
+        admin.get_by_role("link", name="Sen Tịnh Tâm").click()
     assert "Giấy chứng nhận đăng ký kinh doanh" in admin.inner_text("main")
     admin.fill("#id_field_tax_code", "Mã số thuế khác với giấy chứng nhận đăng ký.")
     with admin.expect_navigation():

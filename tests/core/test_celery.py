@@ -58,7 +58,7 @@ def redis_worker(settings):
 
     broker = os.environ["CELERY_BROKER_URL"]
     app.conf.update(broker_url=broker, task_always_eager=False)
-    app.connection_for_write().default_channel.client.flushdb()  # a clean queue for this test
+    app.control.purge()  # an empty queue for this test; the exchange bindings stay
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
             yield app
