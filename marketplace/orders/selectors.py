@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db.models import Avg, Count, FloatField, OuterRef, Prefetch, Subquery, Sum, prefetch_related_objects
 from django.db.models.functions import Coalesce
 
+from core import cache as page_cache
 from marketplace.orders.models import CartItem, LedgerEntry, Order, OrderLine, Payout, PayoutBatch, Review
 from marketplace.orders.services.cart import SESSION_KEY as CART_SESSION_KEY
 
@@ -44,6 +45,13 @@ def cart_count_key(user_id) -> str:
     return f"cart-count:{user_id}"
 
 
+@page_cache.read_ahead
+def _cart_count_read_ahead(request) -> str | None:
+    """A cached page's header shows a signed-in buyer's count: read with the page."""
+    user = getattr(request, "user", None)
+    return cart_count_key(user.pk) if user is not None and user.is_authenticated else None
+
+
 def cart_item_count(request) -> int:
     """Units in the visitor's cart, for the header: a sum in SQL when signed in, the
     session's when not. The signed-in sum is kept in the cache (`cart_count_key`, up to
@@ -53,7 +61,7 @@ def cart_item_count(request) -> int:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         key = cart_count_key(user.pk)
-        count = cache.get(key)
+        count = page_cache.cached_for(request, key)
         if count is None:
             count = CartItem.objects.filter(user=user).aggregate(n=Sum("quantity"))["n"] or 0
             cache.set(key, count, CART_COUNT_SECONDS)

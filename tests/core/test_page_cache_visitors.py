@@ -152,3 +152,28 @@ def test_a_cached_page_costs_no_query_anonymous_and_two_signed_in(honey, lan):
     with CaptureQueriesContext(connection) as then:
         assert buyer.get("/products/")["X-Page-Cache"] == "hit"
     assert [len(q.captured_queries) for q in (anonymous, first, then)] == [0, 8, 2]
+
+
+def test_a_signed_in_hit_reads_the_cache_once(honey, lan, monkeypatch):
+    """The page's stamp, its tag versions and the buyer's cart count come in one round trip
+    (sessions are in the database here, so the session is not a cache read)."""
+    buyer = Client()
+    buyer.force_login(lan)
+    buyer.post("/cart/add/", {"product": honey.pk, "quantity": 3})
+    buyer.get("/products/")  # "added to your cart": a page of their own
+    assert buyer.get("/products/")["X-Page-Cache"] == "miss"  # built; the count is cached too
+    assert buyer.get("/products/")["X-Page-Cache"] == "hit"  # this process now keeps the copy
+    reads, inside = [], []
+    for name in ("get", "get_many"):
+        def counted(*args, _name=name, _real=getattr(cache, name), **kwargs):
+            if not inside:  # the local-memory cache's get_many calls its get
+                reads.append(_name)
+            inside.append(_name)
+            try:
+                return _real(*args, **kwargs)
+            finally:
+                inside.pop()
+        monkeypatch.setattr(cache, name, counted)
+    response = buyer.get("/products/")
+    assert (response["X-Page-Cache"], reads) == ("hit", ["get_many"])
+    assert CART_COUNT.findall(response.content.decode()) == ["3"]
