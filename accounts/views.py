@@ -23,7 +23,7 @@ def signup(request):
         except IntegrityError:  # the same e-mail signed up a moment ago
             form.add_error("email", _("An account with this e-mail already exists. Sign in or reset your password."))
             return render(request, "accounts/signup.html", {"form": form}, status=400)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="accounts.backends.ModelBackend")
         messages.success(request, _("Welcome, %(name)s! Your account is ready.") % {"name": user.get_short_name()})
         next_url = request.GET.get("next", "")
         if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):

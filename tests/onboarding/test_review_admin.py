@@ -68,6 +68,7 @@ def test_queue_lists_submitted_not_drafts_and_filters(client, officer):
 
 def test_queue_query_count_is_constant(client, officer):
     submitted()
+    client.get(QUEUE)  # the officer's user row is cached from here on
     with CaptureQueriesContext(connection) as one:
         assert client.get(QUEUE).status_code == 200
     for _ in range(24):
@@ -180,6 +181,7 @@ def test_product_certificate_out_of_scope_is_404_and_unchanged(client, officer):
 
 def test_ocop_queue_query_count_is_constant(client, officer):
     CertificateFactory(status="pending", verified_at=None)
+    client.get(f"{QUEUE}ocop-certificates/")  # the officer's user row is cached from here on
     with CaptureQueriesContext(connection) as one:
         assert client.get(f"{QUEUE}ocop-certificates/").status_code == 200
     for _ in range(24):
