@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.WagtailUsersConfig",  # wagtail.users with full name and phone (accounts/wagtail_users.py)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
