@@ -8,6 +8,7 @@ import math
 from typing import Literal
 
 from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -110,7 +111,7 @@ class StoreFilters(Schema):
 
 def _province(code: int | None) -> None:
     if code is not None and not divisions.province_name(code):
-        raise HttpError(422, f"Unknown province code {code}.")
+        raise HttpError(422, _("Unknown province code %(code)s.") % {"code": code})
 
 
 def _store_brief(store: Store) -> dict:
@@ -145,7 +146,8 @@ def _paginate(queryset, page: int, serialize) -> dict:
     paginator = Paginator(queryset, PAGE_SIZE)
     pages = max(1, math.ceil(paginator.count / PAGE_SIZE))
     if page > pages:
-        raise HttpError(422, f"Page {page} does not exist: there are {pages} page(s).")
+        raise HttpError(422, _("Page %(page)s does not exist: the last page is %(pages)s.")
+                        % {"page": page, "pages": pages})
     return {"count": paginator.count, "page": page, "pages": pages,
             "results": [serialize(obj) for obj in paginator.page(page).object_list]}
 
@@ -156,12 +158,12 @@ def _paginate(queryset, page: int, serialize) -> dict:
 def list_products(request, filters: Query[ProductFilters]):
     _province(filters.province)
     if filters.min_price is not None and filters.max_price is not None and filters.min_price > filters.max_price:
-        raise HttpError(422, "min_price must not be greater than max_price.")
+        raise HttpError(422, _("min_price must not be greater than max_price."))
     store = None
     if filters.store:
         store = Store.objects.active().filter(slug=filters.store).first()
         if store is None:
-            raise HttpError(422, f"Unknown store {filters.store!r}.")
+            raise HttpError(422, _("Unknown store “%(store)s”.") % {"store": filters.store})
     query = selectors.CatalogueFilters(group=filters.group, province=filters.province, stars=filters.stars,
                                        min_price=filters.min_price, max_price=filters.max_price,
                                        in_stock=filters.in_stock, store=store, sort=filters.sort)
@@ -176,7 +178,7 @@ def get_product(request, slug: str):
     product = (selectors.public_products().select_related("store", "category")
                .prefetch_related("photos__image").filter(slug=slug).first())
     if product is None:
-        raise HttpError(404, "Product not found.")
+        raise HttpError(404, _("Product not found."))
     return _product(product, detail=True)
 
 
@@ -194,5 +196,5 @@ def list_stores(request, filters: Query[StoreFilters]):
 def get_store(request, slug: str):
     store = selectors.public_stores().select_related("logo").prefetch_related(None).filter(slug=slug).first()
     if store is None:
-        raise HttpError(404, "Store not found.")
+        raise HttpError(404, _("Store not found."))
     return _store(store, detail=True)

@@ -71,11 +71,11 @@ def test_the_search_province_lists_the_codes_as_text(schema):
 
 
 def test_the_answers_have_the_documented_shapes(client):
-    assert client.get("/api/v1/products/khong-co").json() == {"detail": "Product not found."}
-    assert client.get("/api/v1/stores/khong-co").json() == {"detail": "Store not found."}
-    assert client.get("/api/v1/stores?province=9999").json() == {"detail": "Unknown province code 9999."}
+    assert client.get("/api/v1/products/khong-co").json() == {"detail": "Không tìm thấy sản phẩm."}
+    assert client.get("/api/v1/stores/khong-co").json() == {"detail": "Không tìm thấy cửa hàng."}
+    assert client.get("/api/v1/stores?province=9999").json() == {"detail": "Không có tỉnh, thành phố mã 9999."}
     assert client.get("/api/v1/products?stars=7").json() == {"detail": [
-        {"type": "less_than_equal", "loc": ["query", "stars"], "msg": "Input should be less than or equal to 5",
+        {"type": "less_than_equal", "loc": ["query", "stars"], "msg": "Hãy nhập một số không quá 5.",
          "ctx": {"le": 5}}]}
     assert client.get(f"/api/v1/stores?province={CODES[-1]}").status_code == 200
     refused = client.get("/api/v1/products", {"group": "mat\x00ong"})

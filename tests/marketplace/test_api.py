@@ -42,19 +42,30 @@ def test_products_pagination(client):
 
 
 @pytest.mark.parametrize(("query", "message"), [
-    ("stars=7", "Input should be less than or equal to 5"),
-    ("stars=nhieu", "Input should be a valid integer"),
-    ("min_price=-1", "Input should be greater than or equal to 0"),
-    ("sort=cheap", "Input should be 'newest', 'price_asc', 'price_desc' or 'stars'"),
-    ("province=9999", "Unknown province code 9999."),
-    ("min_price=10&max_price=5", "min_price must not be greater than max_price."),
-    ("page=9", "Page 9 does not exist: there are 1 page(s)."),
-    ("store=khong-co", "Unknown store 'khong-co'."),
+    ("stars=7", "Hãy nhập một số không quá 5."),
+    ("stars=nhieu", "Hãy nhập một số nguyên."),
+    ("min_price=-1", "Hãy nhập một số từ 0 trở lên."),
+    ("sort=cheap", "Hãy nhập một trong các giá trị 'newest', 'price_asc', 'price_desc' or 'stars'."),
+    ("in_stock=co", "Hãy nhập true hoặc false."),
+    ("province=9999", "Không có tỉnh, thành phố mã 9999."),
+    ("min_price=10&max_price=5", "min_price không được lớn hơn max_price."),
+    ("page=9", "Không có trang 9: trang cuối là trang 1."),
+    ("store=khong-co", "Không có cửa hàng “khong-co”."),
 ])
-def test_bad_params_answer_422_with_a_clear_message(client, query, message):
+def test_bad_params_answer_422_with_a_clear_message_in_vietnamese(client, query, message):
     response = client.get(f"/api/v1/products?{query}")
     assert response.status_code == 422
-    assert message in response.content.decode()
+    detail = response.json()["detail"]
+    assert (detail if isinstance(detail, str) else detail[0]["msg"]) == message
+
+
+def test_bad_params_answer_in_english_when_the_switcher_chose_english(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    issue = client.get("/api/v1/products?stars=7").json()["detail"][0]
+    assert issue == {"type": "less_than_equal", "loc": ["query", "stars"], "msg": "Enter a number of at most 5.",
+                     "ctx": {"le": 5}}
+    assert client.get("/api/v1/products?province=9999").json() == {"detail": "Unknown province code 9999."}
+    assert client.get("/api/v1/products/khong-co").json() == {"detail": "Product not found."}
 
 
 def test_product_detail_and_hidden_products(client):
