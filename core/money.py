@@ -36,12 +36,14 @@ class PriceError(ValueError):
         "ambiguous": _("the price “%(value)s” is ambiguous: write whole đồng with a dot between thousands, "
                        "e.g. 120.000"),
         "invalid": _("the price “%(value)s” is not a whole number of đồng above 0"),
+        # "invalid" where 0 is allowed too (a price filter's "from")
+        "invalid_or_zero": _("the price “%(value)s” is not a whole number of đồng"),
         "too_high": _("the price “%(value)s” is above the highest price allowed, %(max)s"),
     }
 
-    def __init__(self, code: str, value: str = ""):
+    def __init__(self, code: str, value: str = "", *, zero_allowed: bool = False):
         super().__init__(code)
-        self.code, self.value = code, value
+        self.code, self.value, self.zero_allowed = code, value, zero_allowed
 
     @property
     def params(self) -> dict:
@@ -49,7 +51,8 @@ class PriceError(ValueError):
 
     @property
     def fragment(self) -> str:
-        return str(self.FRAGMENTS[self.code]) % self.params
+        key = "invalid_or_zero" if self.code == "invalid" and self.zero_allowed else self.code
+        return str(self.FRAGMENTS[key]) % self.params
 
     @property
     def message(self) -> str:
@@ -69,6 +72,7 @@ def parse_whole_number(text: str) -> int | None:
 def parse_vnd(raw: str, *, minimum: int = 1, maximum: int = MAX_PRICE) -> int:
     """The whole đồng a person typed, or PriceError saying why not (see the module docstring)."""
     shown = (raw or "").strip()
+    invalid = PriceError("invalid", shown, zero_allowed=minimum <= 0)
     text = unicodedata.normalize("NFC", shown)
     while True:  # "120.000 đ", "VND 120.000", "120.000 VNĐ"
         stripped = _CURRENCY.sub("", text).strip(_SPACES)
@@ -76,7 +80,7 @@ def parse_vnd(raw: str, *, minimum: int = 1, maximum: int = MAX_PRICE) -> int:
             break
         text = stripped
     if not text:
-        raise PriceError("empty" if not shown else "invalid", shown)
+        raise PriceError("empty", shown) if not shown else invalid
     if text[0] in _MINUS and any(ch.isdigit() for ch in text):
         raise PriceError("negative", shown)
     amount = parse_whole_number(text)
@@ -84,9 +88,9 @@ def parse_vnd(raw: str, *, minimum: int = 1, maximum: int = MAX_PRICE) -> int:
         # Digits with separators that are not thousands (120,5 · 1.20 · 12.0000 · 1.000,5) could be
         # read two ways; letters or other signs are simply not a price.
         looks_numeric = bool(re.fullmatch(rf"[\d.,{_SPACES}]+", text)) and any(ch.isdigit() for ch in text)
-        raise PriceError("ambiguous" if looks_numeric else "invalid", shown)
+        raise PriceError("ambiguous", shown) if looks_numeric else invalid
     if amount < minimum:
-        raise PriceError("invalid", shown)
+        raise invalid
     if amount > maximum:
         raise PriceError("too_high", shown)
     return amount

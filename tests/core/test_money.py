@@ -55,6 +55,12 @@ def test_minimum_and_maximum_are_the_callers():
         parse_vnd("1.000", maximum=999)
 
 
+def test_where_0_is_allowed_the_refusal_does_not_ask_for_more_than_0():
+    with pytest.raises(PriceError) as exc:
+        parse_vnd("abc", minimum=0)
+    assert (exc.value.code, exc.value.message) == ("invalid", "Giá “abc” không phải số đồng nguyên.")
+
+
 @pytest.mark.parametrize(("text", "number"), [("1500", 1500), ("1.500", 1500), ("1,500", 1500), ("1 500", 1500),
                                               ("1,5", None), ("-3", None), ("", None), ("1đ", None)])
 def test_whole_numbers(text, number):
