@@ -68,6 +68,13 @@ def test_cash_on_delivery_checkout_with_two_stores(chromium, live_server, artifa
     assert phone.locator("input[name=method][value=cod]").is_checked()
     assert phone.get_by_text("chỉ nhận thanh toán khi nhận hàng", exact=False).count() == 1
     phone.screenshot(path=artifacts_dir / "checkout-form.png", full_page=True)
+    form, summary = phone.locator(".checkout-form").bounding_box(), phone.locator(".checkout-summary").bounding_box()
+    assert summary["y"] + summary["height"] <= form["y"]  # on a phone the order comes first
+    phone.set_viewport_size({"width": 1280, "height": 900})  # on a laptop it sits beside the form
+    form, summary = phone.locator(".checkout-form").bounding_box(), phone.locator(".checkout-summary").bounding_box()
+    assert summary["x"] >= form["x"] + form["width"] and abs(summary["y"] - form["y"]) < 50
+    phone.screenshot(path=artifacts_dir / "checkout-form-laptop.png", full_page=True)
+    phone.set_viewport_size({"width": 360, "height": 780})
     phone.locator("button[name=place]").click()
     phone.wait_for_url("**/checkout/placed/**")
 
