@@ -20,7 +20,8 @@ import logging
 
 from django.contrib.auth import backends
 from django.core.cache import cache
-from django.db import transaction
+
+from core.commit import after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -54,14 +55,12 @@ def forget_user(user_id) -> None:
     """Forget the cached row of `user_id` now and once the current transaction commits
     (a request between the two would otherwise cache the row as it was)."""
 
-    def forget_user_after_commit():  # a named function: Django logs a robust hook's failure by its __qualname__
-        cache.delete(user_cache_key(user_id))
-
+    key = user_cache_key(user_id)
     try:
-        forget_user_after_commit()
+        cache.delete(key)
     except Exception:  # noqa: BLE001 — a cache that is down holds nothing to forget
         logger.warning("the cache did not forget user %s", user_id)
-    transaction.on_commit(forget_user_after_commit, robust=True)
+    after_commit(cache.delete, key)
 
 
 def _forget_changed_user(sender, instance, **kwargs):

@@ -16,7 +16,6 @@ withdrawn, a course completed) forget the stored copy (`connect`).
 import logging
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Avg, Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from wagtail.images import get_image_model
 
@@ -24,6 +23,7 @@ from cms.program.figures import Scope
 from cms.program.figures.catalogue import ocop_figures, store_figures
 from cms.program.figures.sellers import training_figures
 from cms.program.periods import preset_period
+from core.commit import after_commit
 from marketplace.models import OcopCertificate, Product, Store
 from marketplace.orders.models import Review
 from marketplace.selectors import LOGO_RENDITIONS, photos_prefetch, with_card_stats
@@ -155,7 +155,7 @@ def forget_rankings(**_kwargs) -> None:
     the commit cannot keep its copy. A cache that cannot be reached fails neither the change
     nor its answer: the copy then ages out (RANKINGS_SECONDS)."""
     _forget_stored_rankings()
-    transaction.on_commit(_forget_stored_rankings, robust=True)
+    after_commit(_forget_stored_rankings)
 
 
 def _forget_stored_rankings() -> None:

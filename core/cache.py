@@ -46,13 +46,14 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage import default_storage
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.utils import translation
 from django.utils.http import urlencode
+
+from core.commit import after_commit
 
 SITE = "site"  # every page depends on it: the layout (menus, footer, settings)
 TAG_PREFIX = "page-tag:"
@@ -117,10 +118,7 @@ def bump_page_tags_on_commit(*tags: str) -> None:
     otherwise be stored with the old data under the new versions. Nothing a bump raises
     reaches the request."""
     if tags:
-        def bump_after_commit():  # a named function: Django logs a robust hook's failure by its __qualname__
-            bump_page_tags(*tags)
-
-        transaction.on_commit(bump_after_commit, robust=True)
+        after_commit(bump_page_tags, *tags)
 
 
 def _versions(tags) -> dict[str, str | None]:

@@ -18,10 +18,10 @@ import logging
 import time
 
 from celery import current_app
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core.commit import after_commit
 from core.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -39,11 +39,7 @@ _state = {"rest_until": 0.0, "pending": False}
 def enqueue_on_commit(task, *args) -> OutboxMessage:
     """Promise to run `task(*args)` once the current transaction commits (at once outside one)."""
     message = OutboxMessage.objects.create(task=task.name, args=list(args))
-
-    def dispatch_after_commit():  # a named function: Django logs a robust hook's failure by its __qualname__
-        dispatch(message.pk)
-
-    transaction.on_commit(dispatch_after_commit, robust=True)
+    after_commit(dispatch, message.pk)
     return message
 
 

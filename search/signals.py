@@ -1,9 +1,9 @@
 """Receivers only enqueue indexing tasks with ids, after commit (never index inline)."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
+from core.commit import after_commit
 from core.outbox import enqueue_on_commit
 from marketplace.models import Category, OcopCertificate, Product, Store
 from marketplace.signals import products_changed
@@ -37,7 +37,7 @@ def store_deleted(sender, instance, **kwargs):
 
 
 def group_names_changed(sender, **kwargs):
-    transaction.on_commit(labels.forget_group_names)
+    after_commit(labels.forget_group_names)  # a cache down never fails the committed change
 
 
 def category_changed(sender, instance, created=False, **kwargs):

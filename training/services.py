@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.commit import after_commit
 from training import selectors
 from training.models import Certificate, CoursePage, Enrolment, LessonPage, LessonProgress
 from training.models.progress import new_certificate_code
@@ -179,10 +180,7 @@ def _after_lesson_done(*, user, course: CoursePage, now) -> tuple[selectors.Cour
 def _announce_completed_on_commit(user, course) -> None:
     """Tell the followers of `course_completed` once the completion is committed; whatever
     they fail at (a cache down) is logged and never turns the committed lesson into a 500."""
-    def announce_completed():  # a named function: Django logs a robust hook's failure by its __qualname__
-        course_completed.send(sender=CoursePage, user=user, course=course)
-
-    transaction.on_commit(announce_completed, robust=True)
+    after_commit(course_completed.send, sender=CoursePage, user=user, course=course)
 
 
 def lesson_mark_done(*, user, lesson: LessonPage) -> LessonOutcome:

@@ -1,9 +1,9 @@
 from django.contrib.auth.signals import user_logged_in
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from core.commit import after_commit
 from marketplace.orders.models import CartItem
 from marketplace.orders.selectors import cart_count_key
 
@@ -26,9 +26,4 @@ def forget_cart_count(sender, instance, **kwargs):
     cascades (a product or user deleted): with a receiver connected, Django sends
     post_delete for each row a queryset or cascade deletes. `bulk_create` and queryset
     `update` send nothing: a caller of those must delete `cart_count_key` itself."""
-    key = cart_count_key(instance.user_id)
-
-    def forget():  # a named function, not a partial: Django logs a robust hook's failure by __qualname__
-        cache.delete(key)
-
-    transaction.on_commit(forget, robust=True)
+    after_commit(cache.delete, cart_count_key(instance.user_id))

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.commit import after_commit
 from core.storage import clean_all, files_deleted_on_error
 from core.uploads import clean_document_upload
 from onboarding.exceptions import ApplicationIncomplete, ApplicationNotEditable, OpenApplicationExists
@@ -98,7 +99,9 @@ def application_documents_upload(*, application: SellerApplication, user, upload
             written.save(document.file, clean.name, clean.content)
             if old is not None:
                 old.delete()
-                _delete_file_on_commit(old.file)
+                # The replaced scan goes once the new one is committed; a storage that fails
+                # is logged (the file stays behind), never a 500 for the committed upload.
+                after_commit(old.file.storage.delete, old.file.name)
             document.full_clean(exclude=["application"], validate_constraints=False)
             document.save()
             documents.append(document)
@@ -156,13 +159,3 @@ def application_submit(*, application: SellerApplication, user, accept_terms: bo
     locked.save(update_fields=["terms_accepted_at", "submitted_at", "field_notes", "updated_at"])
     return application_transition(application=locked, to=ApplicationStatus.SUBMITTED, actor=user)
 
-
-def _delete_file_on_commit(file) -> None:
-    """Remove a replaced scan once the new one is committed; a storage that fails is logged
-    (the file stays behind) and never turns the committed upload into a 500."""
-    storage, name = file.storage, file.name
-
-    def delete_replaced_file():  # a named function: Django logs a robust hook's failure by its __qualname__
-        storage.delete(name)
-
-    transaction.on_commit(delete_replaced_file, robust=True)

@@ -79,7 +79,9 @@ def test_a_row_cached_during_the_saving_transaction_is_forgotten_at_commit(lan, 
 def test_with_the_cache_down_the_database_answers(signed_in, lan, monkeypatch):
     class Down:
         def __getattr__(self, name):
-            raise ConnectionError("cache down")
+            def unreachable(*args, **kwargs):
+                raise ConnectionError("cache down")
+            return unreachable
 
     monkeypatch.setattr("accounts.backends.cache", Down())
     assert _user_row_reads(signed_in) == 1

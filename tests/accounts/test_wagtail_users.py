@@ -70,5 +70,6 @@ def test_an_officer_adds_an_account_with_a_full_name(admin_client):
     })
     assert response.status_code == 302
     binh = User.objects.get(email="binh.le@example.vn")
-    assert (binh.full_name, binh.phone, binh.get_short_name(), binh.is_active) == ("Lê Văn Bình", "0987654321", "Bình", True)
+    assert (binh.full_name, binh.phone, binh.get_short_name(), binh.is_active) == (
+        "Lê Văn Bình", "0987654321", "Bình", True)
     assert list(binh.groups.values_list("name", flat=True)) == ["Trainers"]

@@ -165,16 +165,20 @@ def test_a_signed_in_hit_reads_the_cache_once(honey, lan, monkeypatch):
     assert buyer.get("/products/")["X-Page-Cache"] == "miss"  # built; the count is cached too
     assert buyer.get("/products/")["X-Page-Cache"] == "hit"  # this process now keeps the copy
     reads, inside = [], []
-    for name in ("get", "get_many"):
-        def counted(*args, _name=name, _real=getattr(cache, name), **kwargs):
+
+    def counting(name, real):
+        def counted(*args, **kwargs):
             if not inside:  # the local-memory cache's get_many calls its get
-                reads.append(_name)
-            inside.append(_name)
+                reads.append(name)
+            inside.append(name)
             try:
-                return _real(*args, **kwargs)
+                return real(*args, **kwargs)
             finally:
                 inside.pop()
-        monkeypatch.setattr(cache, name, counted)
+        return counted
+
+    for name in ("get", "get_many"):
+        monkeypatch.setattr(cache, name, counting(name, getattr(cache, name)))
     response = buyer.get("/products/")
     assert (response["X-Page-Cache"], reads) == ("hit", ["get", "get_many"])
     assert CART_COUNT.findall(response.content.decode()) == ["3"]

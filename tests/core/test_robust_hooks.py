@@ -1,7 +1,8 @@
-"""A committed write answers as a success whatever fails after the commit: the page-cache
-bump and the outbox's dispatch run as robust on_commit hooks. Django logs a robust hook's
-failure by the function's __qualname__, which functools.partial has not: the hooks are
-named functions, or the failure would raise from the error handler itself."""
+"""A committed write answers as a success whatever fails after the commit: what follows it
+runs through `core.commit.after_commit`, a robust on_commit hook named after the work it
+does. Django logs a robust hook's failure by the function's __qualname__, which
+functools.partial has not: without the name the failure raised from Django's error handler
+itself."""
 
 import logging
 
@@ -24,7 +25,7 @@ def test_a_cache_outage_after_the_commit_is_logged_not_raised(monkeypatch, caplo
     with caplog.at_level(logging.ERROR, logger="django.db.backends.base"), transaction.atomic():
         page_cache.bump_page_tags_on_commit("product:1")
     (record,) = caplog.records
-    assert record.getMessage().startswith("Error calling bump_page_tags_on_commit.<locals>.bump_after_commit in")
+    assert record.getMessage().startswith("Error calling after_commit(bump_page_tags) in")
     assert record.getMessage().endswith("(Redis is down).")
 
 
@@ -36,7 +37,8 @@ def test_a_dispatch_failure_after_the_commit_is_logged_and_the_message_kept(monk
     with caplog.at_level(logging.ERROR, logger="django.db.backends.base"), transaction.atomic():
         message = outbox.enqueue_on_commit(index_objects, "marketplace.product", [1])
     (record,) = caplog.records
-    assert record.getMessage().startswith("Error calling enqueue_on_commit.<locals>.dispatch_after_commit in")
+    assert record.getMessage().startswith("Error calling after_commit(")
+    assert ".<locals>.broken) in on_commit()" in record.getMessage()
     assert record.getMessage().endswith("(broker gone).")
     assert OutboxMessage.objects.filter(pk=message.pk).exists()  # kept for the relay to send
 
@@ -63,3 +65,22 @@ def test_a_course_completed_while_the_cache_is_down_is_completed_and_logged(monk
     assert outcome.course_completed
     assert Certificate.objects.filter(user=learner, course=course).count() == 1
     assert "Could not forget the home page rankings" in [r.getMessage() for r in caplog.records]
+
+
+def test_a_product_group_renamed_while_the_cache_is_down_is_saved_and_logged(monkeypatch, caplog):
+    """The search facets' group names are forgotten after the commit: with the cache down
+    they stay as they were for a while, and the rename itself is kept."""
+    from marketplace.models import Category
+
+    group = Category.objects.get(slug="thuc-pham")
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr(page_cache.cache, "delete", unreachable)
+    with caplog.at_level(logging.ERROR, logger="django.db.backends.base"), transaction.atomic():
+        group.name = "Thực phẩm đặc sản"
+        group.save()
+    assert Category.objects.get(slug="thuc-pham").name == "Thực phẩm đặc sản"
+    assert [r.getMessage() for r in caplog.records] == [
+        "Error calling after_commit(forget_group_names) in on_commit() during transaction (Redis is down)."]
